@@ -1,0 +1,3 @@
+namespace Translator.Backend;
+
+internal static class AssemblyMarker;

@@ -1,0 +1,102 @@
+namespace Translator.Frontend.Decoding;
+
+/// <summary>
+/// An encoding's bit pattern in the manner of the ARM ARM's tables, most significant bit first:
+/// <c>0</c>/<c>1</c> are fixed bits, <c>(0)</c>/<c>(1)</c> should-be bits (the word still decodes,
+/// but is UNPREDICTABLE when they differ), <c>x</c> or <c>-</c> a bit that does not matter,
+/// a lower-case letter a bit of an operand field (see <see cref="FieldLetters"/>; a letter that
+/// appears in several places is concatenated in order), and an upper-case letter a one-bit flag.
+/// Spaces are ignored. A 16-bit pattern describes a Thumb halfword.
+/// </summary>
+public sealed class BitPattern
+{
+    public string Text { get; }
+    public int Width { get; }
+    public uint Mask { get; }
+    public uint Value { get; }
+    public uint ShouldBeMask { get; }
+    public uint ShouldBeValue { get; }
+    /// <summary>Bits of the upper-case flag letters: bit (letter - 'A') set when the letter is present.</summary>
+    public uint FlagLetters { get; }
+    /// <summary>The pattern has a condition field (<c>cccc</c>).</summary>
+    public bool HasCondition { get; }
+    internal FieldRun[] Runs { get; }
+
+    /// <summary>A contiguous run of bits copied from the word into a field or flag.</summary>
+    internal readonly record struct FieldRun(int Slot, int SourceShift, uint WidthMask, int DestShift);
+
+    public BitPattern(string text)
+    {
+        Text = text;
+        var bits = new List<string>();
+        for (int k = 0; k < text.Length; k++)
+        {
+            char ch = text[k];
+            if (ch == ' ') continue;
+            if (ch == '(')
+            {
+                if (k + 2 >= text.Length || text[k + 2] != ')' || (text[k + 1] != '0' && text[k + 1] != '1'))
+                    throw new FormatException($"pattern '{text}': bad should-be bit at {k}");
+                bits.Add(text.Substring(k, 3));
+                k += 2;
+                continue;
+            }
+            bits.Add(ch.ToString());
+        }
+        if (bits.Count != 32 && bits.Count != 16)
+            throw new FormatException($"pattern '{text}' has {bits.Count} bits, not 32 or 16");
+        Width = bits.Count;
+
+        uint mask = 0, value = 0, sbMask = 0, sbValue = 0, flagLetters = 0;
+        // Bit positions of each letter, most significant first.
+        var letters = new Dictionary<char, List<int>>();
+        for (int k = 0; k < bits.Count; k++)
+        {
+            int bit = Width - 1 - k;
+            string b = bits[k];
+            switch (b)
+            {
+                case "0": mask |= 1u << bit; break;
+                case "1": mask |= 1u << bit; value |= 1u << bit; break;
+                case "(0)": sbMask |= 1u << bit; break;
+                case "(1)": sbMask |= 1u << bit; sbValue |= 1u << bit; break;
+                case "x" or "-": break;
+                default:
+                    char c = b[0];
+                    if (char.IsUpper(c)) flagLetters |= 1u << (c - 'A');
+                    else if (FieldLetters.FromLetter(c) is null)
+                        throw new FormatException($"pattern '{text}': unknown field letter '{c}'");
+                    if (!letters.TryGetValue(c, out var list)) letters[c] = list = [];
+                    list.Add(bit);
+                    break;
+            }
+        }
+        foreach (var (letter, positions) in letters)
+            if (char.IsUpper(letter) && positions.Count != 1)
+                throw new FormatException($"pattern '{text}': flag letter '{letter}' must be one bit");
+        HasCondition = letters.ContainsKey('c');
+        Mask = mask; Value = value; ShouldBeMask = sbMask; ShouldBeValue = sbValue; FlagLetters = flagLetters;
+
+        var runs = new List<FieldRun>();
+        foreach (var (letter, positions) in letters)
+        {
+            int slot = char.IsUpper(letter) ? (int)Field.Count + (letter - 'A') : (int)FieldLetters.FromLetter(letter)!.Value;
+            // Walk from the least significant bit of the field upwards, grouping contiguous source bits.
+            int dest = 0;
+            for (int k = positions.Count - 1; k >= 0;)
+            {
+                int low = positions[k];
+                int len = 1;
+                while (k - len >= 0 && positions[k - len] == low + len) len++;
+                runs.Add(new FieldRun(slot, low, (1u << len) - 1, dest));
+                dest += len;
+                k -= len;
+            }
+        }
+        Runs = [.. runs];
+    }
+
+    public bool Matches(uint word) => (word & Mask) == Value;
+
+    public override string ToString() => Text;
+}

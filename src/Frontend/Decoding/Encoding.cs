@@ -1,0 +1,42 @@
+namespace Translator.Frontend.Decoding;
+
+/// <summary>Writes an instruction's GNU-syntax text: mnemonic, tab, operands, comment.</summary>
+public delegate void TextForm(in Instruction insn, AsmWriter w);
+
+/// <summary>
+/// A refinement of the decoder's verdict: returns the reason an instruction of this encoding is
+/// UNPREDICTABLE (or UNDEFINED, with <see cref="Encoding.RuleMakesUndefined"/>), or <see cref="Reason.None"/>.
+/// </summary>
+public delegate Reason Rule(in Instruction insn);
+
+/// <summary>
+/// One line of a decode table: a name as the ARM ARM gives it, the operation, the bit pattern, the
+/// text form, the feature it needs, and the rules that make particular field values UNPREDICTABLE.
+/// </summary>
+public sealed class Encoding
+{
+    public string Name { get; }
+    public Op Op { get; }
+    public BitPattern Pattern { get; }
+    public TextForm Text { get; }
+    public Feature Feature { get; }
+    public string Family { get; internal set; } = "";
+    /// <summary>Order within its table; a tie-breaker between equally specific patterns.</summary>
+    public int Index { get; internal set; }
+    internal Rule[] Unpredictable { get; }
+    internal Rule[] UndefinedRules { get; private init; } = [];
+
+    public Encoding(string name, Op op, string pattern, TextForm text, Feature feature = Feature.Base, params Rule[] unpredictable)
+    {
+        Name = name; Op = op; Pattern = new BitPattern(pattern); Text = text; Feature = feature;
+        Unpredictable = unpredictable;
+    }
+
+    /// <summary>Adds rules under which the encoding is UNDEFINED rather than UNPREDICTABLE.</summary>
+    public Encoding UndefinedWhen(params Rule[] rules) =>
+        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = rules };
+
+    public bool RuleMakesUndefined => UndefinedRules.Length > 0;
+
+    public override string ToString() => $"{Name} [{Pattern}]";
+}

@@ -1,0 +1,3 @@
+namespace Translator.Hypervisor;
+
+internal static class AssemblyMarker;

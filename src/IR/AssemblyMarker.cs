@@ -1,0 +1,3 @@
+namespace Translator.IR;
+
+internal static class AssemblyMarker;

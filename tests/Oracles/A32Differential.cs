@@ -1,0 +1,123 @@
+using Translator.Frontend.A32;
+using Translator.Frontend.Decoding;
+
+namespace Translator.Oracles;
+
+/// <summary>One word on which Translator's text and objdump's differ.</summary>
+public sealed record Disagreement(uint Word, string Family, string Encoding, string Ours, string Theirs);
+
+/// <summary>Agreement of one class of words (an encoding family, or "Undefined").</summary>
+public sealed class ClassTally
+{
+    public int Total;
+    public int Agreed;
+    public int UndefinedMismatch;
+    public readonly List<Disagreement> Examples = [];
+}
+
+/// <summary>
+/// Compares Translator's A32 disassembly with objdump's, word by word, and tallies the result by
+/// encoding family. Words come from the decode table itself (random fillings of every pattern) or
+/// from a seeded random generator.
+/// </summary>
+public sealed class A32Differential
+{
+    public SortedDictionary<string, ClassTally> Classes { get; } = new(StringComparer.Ordinal);
+    public int Total { get; private set; }
+    public int Agreed { get; private set; }
+    public int UndefinedAgreed { get; private set; }
+    public int ExamplesPerClass { get; init; } = 20;
+
+    public const string AdvancedSimdFamily = "AdvancedSimd";
+
+    /// <summary>Random words for every encoding of the table (fixed bits kept, the rest random).</summary>
+    public static List<uint> TableSamples(Random rng, int perEncoding, string? family = null)
+    {
+        var words = new List<uint>();
+        foreach (var e in A32Table.All)
+        {
+            if (family is not null && e.Family != family) continue;
+            for (int k = 0; k < perEncoding; k++)
+            {
+                uint w = ((uint)rng.Next() << 1 ^ (uint)rng.Next()) & ~e.Pattern.Mask | e.Pattern.Value;
+                // Keep conditional patterns conditional: 0b1111 belongs to the unconditional space.
+                if (e.Pattern.HasCondition && (w >> 28) == 0xF) w &= 0xEFFF_FFFF;
+                words.Add(w);
+            }
+        }
+        return words;
+    }
+
+    public static List<uint> RandomWords(Random rng, int count, uint mask = 0, uint value = 0)
+    {
+        var words = new List<uint>(count);
+        for (int k = 0; k < count; k++)
+            words.Add(((uint)rng.Next() << 1 ^ (uint)rng.Next()) & ~mask | (value & mask));
+        return words;
+    }
+
+    public void Compare(IReadOnlyList<uint> words, int chunk = 100_000)
+    {
+        var dis = new A32Disassembler();
+        for (int start = 0; start < words.Count; start += chunk)
+        {
+            var slice = words.Skip(start).Take(chunk).ToArray();
+            var theirs = Objdump.DisassembleA32(slice);
+            for (int k = 0; k < slice.Length; k++)
+            {
+                uint address = (uint)(k * 4);
+                var insn = A32Table.CortexA15.Decode(slice[k]);
+                string ours = dis.Format(insn, address);
+                string family = insn.Encoding?.Family ?? "Undefined";
+                Record(slice[k], family, insn.Encoding?.Name ?? "-", ours, theirs[k]);
+            }
+        }
+    }
+
+    private void Record(uint word, string family, string encoding, string ours, string theirs)
+    {
+        if (!Classes.TryGetValue(family, out var tally)) Classes[family] = tally = new ClassTally();
+        tally.Total++;
+        Total++;
+        bool ourUndef = ours.Contains("<UNDEFINED>", StringComparison.Ordinal);
+        bool theirUndef = theirs.Contains("<UNDEFINED>", StringComparison.Ordinal);
+        if (ourUndef == theirUndef) UndefinedAgreed++;
+        else tally.UndefinedMismatch++;
+        if (Objdump.Normalize(ours) == Objdump.Normalize(theirs))
+        {
+            tally.Agreed++;
+            Agreed++;
+        }
+        else if (tally.Examples.Count < ExamplesPerClass)
+        {
+            tally.Examples.Add(new Disagreement(word, family, encoding, ours, theirs));
+        }
+    }
+
+    /// <summary>Agreement outside the Advanced SIMD space, which this stage only recognises.</summary>
+    public double AgreementOutsideSimd
+    {
+        get
+        {
+            int total = 0, agreed = 0;
+            foreach (var (name, t) in Classes)
+                if (name != AdvancedSimdFamily) { total += t.Total; agreed += t.Agreed; }
+            return total == 0 ? 1 : (double)agreed / total;
+        }
+    }
+
+    public string Report(bool examples = true)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine($"{"class",-22} {"words",9} {"agree",9} {"%",8} {"undef-mismatch",15}");
+        foreach (var (name, t) in Classes)
+            sb.AppendLine($"{name,-22} {t.Total,9} {t.Agreed,9} {100.0 * t.Agreed / Math.Max(1, t.Total),8:F3} {t.UndefinedMismatch,15}");
+        sb.AppendLine($"{"all",-22} {Total,9} {Agreed,9} {100.0 * Agreed / Math.Max(1, Total),8:F3} {Total - UndefinedAgreed,15}");
+        sb.AppendLine($"agreement outside Advanced SIMD: {100 * AgreementOutsideSimd:F4}%");
+        if (examples)
+            foreach (var (name, t) in Classes)
+                foreach (var d in t.Examples)
+                    sb.AppendLine($"  {name}: {d.Word:x8} [{d.Encoding}]\n      ours:    {Objdump.Normalize(d.Ours)}\n      objdump: {Objdump.Normalize(d.Theirs)}");
+        return sb.ToString();
+    }
+}

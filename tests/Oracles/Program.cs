@@ -1,0 +1,39 @@
+using System.Globalization;
+using Translator.Oracles;
+
+// Differential campaigns against the oracles, longer than CI runs:
+//   Translator.Oracles a32 [--random N] [--table N] [--family NAME] [--seed S] [--mask HEX --value HEX] [--examples N]
+// Exit code 0 when every compared word agreed.
+if (args.Length == 0 || args[0] != "a32")
+{
+    Console.Error.WriteLine("usage: Translator.Oracles a32 [--random N] [--table N] [--family NAME] [--seed S] [--mask HEX --value HEX] [--examples N]");
+    return 2;
+}
+int random = 0, table = 0, examples = 20;
+int seed = Environment.TickCount;
+string? family = null;
+uint mask = 0, value = 0;
+for (int k = 1; k < args.Length; k++)
+{
+    string Next() => k + 1 < args.Length ? args[++k] : throw new ArgumentException($"{args[k]} needs a value");
+    switch (args[k])
+    {
+        case "--random": random = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--table": table = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--family": family = Next(); break;
+        case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--mask": mask = Convert.ToUInt32(Next(), 16); break;
+        case "--value": value = Convert.ToUInt32(Next(), 16); break;
+        case "--examples": examples = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        default: Console.Error.WriteLine($"unknown option {args[k]}"); return 2;
+    }
+}
+Console.WriteLine($"seed {seed}");
+var rng = new Random(seed);
+var words = new List<uint>();
+if (table > 0) words.AddRange(A32Differential.TableSamples(rng, table, family));
+if (random > 0) words.AddRange(A32Differential.RandomWords(rng, random, mask, value));
+var diff = new A32Differential { ExamplesPerClass = examples };
+diff.Compare(words);
+Console.Write(diff.Report());
+return diff.Agreed == diff.Total ? 0 : 1;
