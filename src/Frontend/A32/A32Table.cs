@@ -20,7 +20,9 @@ public static class A32Table
         ("System", SystemInstructions.Lines),
         ("Coprocessor", Coprocessor.Lines),
         ("LegacyCoprocessor", LegacyCoprocessor.Lines),
-        ("Vfp", Vfp.Lines),
+        ("VfpDataProcessing", VfpDataProcessing.Lines),
+        ("VfpLoadStore", VfpLoadStore.Lines),
+        ("VfpTransfer", VfpTransfer.Lines),
         ("AdvancedSimd", AdvancedSimd.Lines),
     ];
 

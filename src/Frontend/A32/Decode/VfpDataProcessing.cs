@@ -2,7 +2,7 @@ using Translator.Frontend.Decoding;
 
 namespace Translator.Frontend.A32.Decode;
 
-public static class Vfp
+public static class VfpDataProcessing
 {
     public static readonly Encoding[] Lines =
     [

@@ -1,0 +1,10 @@
+using Translator.Frontend.Decoding;
+
+namespace Translator.Frontend.A32.Decode;
+
+public static class VfpLoadStore
+{
+    public static readonly Encoding[] Lines =
+    [
+    ];
+}
