@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Translator.Frontend")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+e7f32e169d686340dfd14e0ab0b06a174f309cd8")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+ac36aef3ce6645a0f06a2331e6184e6aa9baa6ca")]
 [assembly: System.Reflection.AssemblyProductAttribute("Translator.Frontend")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Translator.Frontend")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
