@@ -1,0 +1,42 @@
+using Translator.Frontend.Decoding;
+
+namespace Translator.Frontend.Tests;
+
+public sealed class BitPatternTests
+{
+    [Test]
+    public void FixedBitsFormMaskAndValue()
+    {
+        var p = new BitPattern("cccc0010101Snnnnddddrrrriiiiiiii");
+        Assert.That(p.Mask, Is.EqualTo(0x0FE0_0000u));
+        Assert.That(p.Value, Is.EqualTo(0x02A0_0000u));
+        Assert.That(p.HasCondition, Is.True);
+    }
+
+    [Test]
+    public void ShouldBeBitsAreNotPartOfTheMatch()
+    {
+        var p = new BitPattern("cccc00010010(1)(1)(1)(1)(1)(1)(1)(1)(1)(1)(1)(1)0001mmmm");
+        Assert.That(p.Mask, Is.EqualTo(0x0FF0_00F0u));
+        Assert.That(p.ShouldBeMask, Is.EqualTo(0x000F_FF00u));
+        Assert.That(p.ShouldBeValue, Is.EqualTo(0x000F_FF00u));
+    }
+
+    [TestCase("cccc001")]
+    [TestCase("cccc0010101Snnnnddddrrrriiiiiii#")]
+    [TestCase("cccc0010101SSnnnddddrrrriiiiiiii")]
+    public void MalformedPatternsAreRejected(string text) =>
+        Assert.Throws<FormatException>(() => _ = new BitPattern(text));
+
+    [Test]
+    public void SplitFieldsAreConcatenatedMostSignificantFirst()
+    {
+        // MOVW: imm4:imm12.
+        var e = new Encoding("MOVW", Op.Movw, "cccc00110000iiiiddddiiiiiiiiiiii", static (in Instruction _, AsmWriter _) => { });
+        var decoder = new InstructionDecoder([e], Feature.CortexA15, splitOnCondition: true);
+        var insn = decoder.Decode(0xE30A_1BCD); // movw r1, #0xabcd
+        Assert.That(insn.Imm, Is.EqualTo(0xABCDu));
+        Assert.That(insn.Rd, Is.EqualTo(1));
+        Assert.That(insn.Cond, Is.EqualTo(Condition.Always));
+    }
+}
