@@ -12,6 +12,7 @@ public sealed class ClassTally
     public int Total;
     public int Agreed;
     public int UndefinedMismatch;
+    public int Unexplained;
     public readonly List<Disagreement> Examples = [];
 }
 
@@ -26,9 +27,14 @@ public sealed class A32Differential
     public int Total { get; private set; }
     public int Agreed { get; private set; }
     public int UndefinedAgreed { get; private set; }
+    /// <summary>Words outside the Advanced SIMD space, and how many of them agree in text and in UNDEFINED-ness.</summary>
+    public int TotalOutsideSimd { get; private set; }
+    public int AgreedOutsideSimd { get; private set; }
+    public int UndefinedAgreedOutsideSimd { get; private set; }
+    /// <summary>Disagreements explained by <see cref="KnownDisagreements"/>, by reason.</summary>
+    public SortedDictionary<string, int> Explained { get; } = new(StringComparer.Ordinal);
     public int ExamplesPerClass { get; init; } = 20;
 
-    public const string AdvancedSimdFamily = "AdvancedSimd";
 
     /// <summary>Random words for every encoding of the table (fixed bits kept, the rest random).</summary>
     public static List<uint> TableSamples(Random rng, int perEncoding, string? family = null)
@@ -74,37 +80,46 @@ public sealed class A32Differential
         }
     }
 
+    /// <summary>The Advanced SIMD spaces of A32, by the word's bits alone.</summary>
+    public static bool IsAdvancedSimdSpace(uint word) =>
+        (word & 0xFE00_0000) == 0xF200_0000 || (word & 0xFF10_0000) == 0xF400_0000;
+
     private void Record(uint word, string family, string encoding, string ours, string theirs)
     {
         if (!Classes.TryGetValue(family, out var tally)) Classes[family] = tally = new ClassTally();
+        bool simd = IsAdvancedSimdSpace(word);
         tally.Total++;
         Total++;
+        if (!simd) TotalOutsideSimd++;
         bool ourUndef = ours.Contains("<UNDEFINED>", StringComparison.Ordinal);
         bool theirUndef = theirs.Contains("<UNDEFINED>", StringComparison.Ordinal);
-        if (ourUndef == theirUndef) UndefinedAgreed++;
+        if (ourUndef == theirUndef)
+        {
+            UndefinedAgreed++;
+            if (!simd) UndefinedAgreedOutsideSimd++;
+        }
         else tally.UndefinedMismatch++;
         if (Objdump.Normalize(ours) == Objdump.Normalize(theirs))
         {
             tally.Agreed++;
             Agreed++;
+            if (!simd) AgreedOutsideSimd++;
+            return;
         }
-        else if (tally.Examples.Count < ExamplesPerClass)
+        if (KnownDisagreements.Find(word) is { } known)
         {
-            tally.Examples.Add(new Disagreement(word, family, encoding, ours, theirs));
+            Explained[known.Reason] = Explained.GetValueOrDefault(known.Reason) + 1;
+            return;
         }
+        if (tally.Examples.Count < ExamplesPerClass)
+            tally.Examples.Add(new Disagreement(word, family, encoding, ours, theirs));
+        tally.Unexplained++;
     }
 
-    /// <summary>Agreement outside the Advanced SIMD space, which this stage only recognises.</summary>
-    public double AgreementOutsideSimd
-    {
-        get
-        {
-            int total = 0, agreed = 0;
-            foreach (var (name, t) in Classes)
-                if (name != AdvancedSimdFamily) { total += t.Total; agreed += t.Agreed; }
-            return total == 0 ? 1 : (double)agreed / total;
-        }
-    }
+    /// <summary>Text agreement outside the Advanced SIMD space, which this stage only recognises.</summary>
+    public double AgreementOutsideSimd => TotalOutsideSimd == 0 ? 1 : (double)AgreedOutsideSimd / TotalOutsideSimd;
+
+    public double UndefinedAgreementOutsideSimd => TotalOutsideSimd == 0 ? 1 : (double)UndefinedAgreedOutsideSimd / TotalOutsideSimd;
 
     public string Report(bool examples = true)
     {
@@ -113,7 +128,13 @@ public sealed class A32Differential
         foreach (var (name, t) in Classes)
             sb.AppendLine($"{name,-22} {t.Total,9} {t.Agreed,9} {100.0 * t.Agreed / Math.Max(1, t.Total),8:F3} {t.UndefinedMismatch,15}");
         sb.AppendLine($"{"all",-22} {Total,9} {Agreed,9} {100.0 * Agreed / Math.Max(1, Total),8:F3} {Total - UndefinedAgreed,15}");
-        sb.AppendLine($"agreement outside Advanced SIMD: {100 * AgreementOutsideSimd:F4}%");
+        sb.AppendLine($"outside Advanced SIMD: {TotalOutsideSimd} words, text agreement {100 * AgreementOutsideSimd:F4}%, UNDEFINED agreement {100 * UndefinedAgreementOutsideSimd:F4}%");
+        sb.AppendLine($"everywhere: UNDEFINED agreement {100.0 * UndefinedAgreed / Math.Max(1, Total):F4}%");
+        foreach (var (reason, count) in Explained)
+            sb.AppendLine($"explained disagreement, {count} words: {reason}");
+        foreach (var (name, t) in Classes)
+            if (t.Unexplained > 0)
+                sb.AppendLine($"unexplained disagreement, {t.Unexplained} words of class {name}");
         if (examples)
             foreach (var (name, t) in Classes)
                 foreach (var d in t.Examples)

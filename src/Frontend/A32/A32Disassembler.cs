@@ -10,6 +10,9 @@ public sealed class A32Disassembler
 
     public A32Disassembler(InstructionDecoder? decoder = null) => _decoder = decoder ?? A32Table.CortexA15;
 
+    /// <inheritdoc cref="AsmWriter.AddressText"/>
+    public Func<uint, string>? AddressText { get => _w.AddressText; set => _w.AddressText = value; }
+
     /// <summary>The text objdump prints after the encoding: mnemonic, tab, operands, comment.</summary>
     public string Format(in Instruction insn, uint address)
     {

@@ -20,6 +20,12 @@ public sealed class AsmWriter
     /// <summary>The value a read of PC gives: the address plus 8 (ARM) or 4 (Thumb).</summary>
     public uint Pc => Address + PcOffset;
 
+    /// <summary>
+    /// How a code address is printed: null gives objdump's form for raw binaries (<c>0x1c</c>);
+    /// a listing with symbols supplies its own (<c>8010 &lt;main+0x10&gt;</c>).
+    /// </summary>
+    public Func<uint, string>? AddressText { get; set; }
+
     public void Reset(uint address, uint pcOffset)
     {
         _sb.Clear();
@@ -53,13 +59,13 @@ public sealed class AsmWriter
     public AsmWriter Hex(uint value) { _sb.Append("0x").Append(value.ToString("x", CultureInfo.InvariantCulture)); return this; }
 
     /// <summary>An absolute target address as objdump prints it for branches: <c>0x1c</c>.</summary>
-    public AsmWriter Target(uint address) => Hex(address);
+    public AsmWriter Target(uint address) => AddressText is { } f ? Text(f(address)) : Hex(address);
 
     /// <summary>A trailing comment: <c>\t@ text</c>.</summary>
     public AsmWriter Comment(string text) { _sb.Append("\t@ ").Append(text); return this; }
 
     /// <summary>A trailing comment holding an address: <c>\t@ 0x4000003d</c>.</summary>
-    public AsmWriter CommentAddress(uint address) { _sb.Append("\t@ 0x").Append(address.ToString("x", CultureInfo.InvariantCulture)); return this; }
+    public AsmWriter CommentAddress(uint address) { _sb.Append("\t@ "); return Target(address); }
 
     public AsmWriter Unpredictable() { _sb.Append("\t@ <UNPREDICTABLE>"); return this; }
 

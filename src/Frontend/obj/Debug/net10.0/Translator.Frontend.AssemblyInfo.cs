@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Translator.Frontend")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+8bf72a7dd3eb3a2d76663768ecffddeebc096088")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+235d23b7d967c4c1f40a567b59412b1be37355c4")]
 [assembly: System.Reflection.AssemblyProductAttribute("Translator.Frontend")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Translator.Frontend")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]

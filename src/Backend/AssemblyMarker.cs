@@ -1,3 +1,0 @@
-namespace Translator.Backend;
-
-internal static class AssemblyMarker;

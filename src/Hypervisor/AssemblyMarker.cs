@@ -1,3 +1,0 @@
-namespace Translator.Hypervisor;
-
-internal static class AssemblyMarker;

@@ -1,3 +1,0 @@
-namespace Translator.IR;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,3 @@
+using Translator.Platform.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

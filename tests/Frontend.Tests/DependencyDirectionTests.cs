@@ -1,0 +1,18 @@
+using System.Reflection;
+
+namespace Translator.Frontend.Tests;
+
+/// <summary>DESIGN.md's arrows point one way: this assembly references only the projects below it.</summary>
+public sealed class DependencyDirectionTests
+{
+    [Test]
+    public void ReferencesOnlyTheProjectsBelowIt()
+    {
+        var assembly = Assembly.Load("Translator.Frontend");
+        string[] allowed = ["Translator.IR", "Translator.Frontend"];
+        var translatorReferences = assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => n.StartsWith("Translator", StringComparison.OrdinalIgnoreCase) || n == "translator");
+        Assert.That(translatorReferences, Is.SubsetOf(allowed));
+    }
+}
