@@ -15,7 +15,7 @@ public sealed class OptimizerPropertyTests
     private static readonly Opcode[] FlagOfI32x2 = [Opcode.Eq, Opcode.LtU, Opcode.LtS];
     private static readonly Opcode[] CarryOps = [Opcode.CarryOfAdd, Opcode.OverflowOfAdd, Opcode.LslCarry, Opcode.LsrCarry, Opcode.AsrCarry, Opcode.RorCarry];
 
-    internal static Block RandomBlock(Random rng)
+    internal static Block RandomBlock(Random rng, bool callOuts = true)
     {
         var block = new Block(0x8000, thumb: false);
         var b = new IrBuilder(block);
@@ -44,7 +44,7 @@ public sealed class OptimizerPropertyTests
                     else b.Store(1 << rng.Next(3), Value.I32((uint)rng.Next(16)), Word());
                     break;
                 case 13:
-                    if (rng.Next(4) == 0) words.Add(b.Emit(Opcode.CallOut, (ulong)rng.Next(16)));
+                    if (callOuts && rng.Next(4) == 0) words.Add(b.Emit(Opcode.CallOut, (ulong)rng.Next(16)));
                     else if (rng.Next(2) == 0) { var g = b.GetGE(); b.SetGE(b.And(b.Xor(g, Word()), Value.I32(0xF))); }
                     else bools.Add(b.IsZero(Word()));
                     break;

@@ -1,0 +1,28 @@
+using Translator.IR;
+
+namespace Translator.Backend.Memory;
+
+/// <summary>
+/// The guest's view of memory as translated code sees it: the software TLB for the inline fast path,
+/// and the slow path behind it (page-table walks, MMIO, faults), which the hypervisor layer provides.
+/// A slow-path access that faults throws <see cref="GuestAbortException"/> after recording the fault.
+/// </summary>
+public interface IGuestMemory
+{
+    SoftTlb Tlb { get; }
+
+    /// <summary>Reads 1, 2, 4 or 8 bytes, little-endian, zero-extended.</summary>
+    ulong Read(uint address, int size, MemoryAccess access);
+
+    void Write(uint address, int size, ulong value, MemoryAccess access);
+
+    /// <summary>Called after a store to a page that holds translated code.</summary>
+    void CodeWritten(uint address, int size);
+}
+
+/// <summary>A data or prefetch abort raised by a guest memory access; the hypervisor forwards it into the guest.</summary>
+public sealed class GuestAbortException(uint address, bool write, string reason) : Exception(reason)
+{
+    public uint Address { get; } = address;
+    public bool IsWrite { get; } = write;
+}
