@@ -42,6 +42,13 @@ public sealed unsafe class IlCompiler
         public void Emit()
         {
             _abort = il.DefineLabel();
+            // A call with a null state only forces the JIT to compile the method (see BackgroundCompiler).
+            var live = il.DefineLabel();
+            il.Emit(OpCodes.Ldarg, ArgState);
+            il.Emit(OpCodes.Brtrue, live);
+            il.Emit(OpCodes.Ldc_I4, (int)ExitKind.Continue);
+            il.Emit(OpCodes.Ret);
+            il.MarkLabel(live);
             // exit.Kind = Continue: the memory slow paths report a fault by changing it.
             il.Emit(OpCodes.Ldarg, ArgExit);
             il.Emit(OpCodes.Ldc_I4_0);

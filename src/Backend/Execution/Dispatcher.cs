@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Translator.Backend.Compiler;
+using Translator.Backend.Memory;
+using Translator.IR.Passes;
+using Translator.IR.State;
+
+namespace Translator.Backend.Execution;
+
+/// <summary>
+/// Runs guest code block after block: finds the next block (the last block's chained successor,
+/// then the jump cache, then the cache, then a new translation), runs it compiled if it is hot and
+/// interpreted if not, and returns to its caller on any exit that is not a plain branch or when the
+/// instruction budget is spent. Guest branches never grow the host stack.
+/// </summary>
+public sealed unsafe class Dispatcher : IDisposable
+{
+    private readonly IBlockSource _source;
+    private readonly EngineOptions _options;
+    private readonly Interpreter.Interpreter _interpreter = new();
+    private readonly IlCompiler _compiler = new();
+    private readonly BackgroundCompiler? _background;
+
+    public BlockCache Cache { get; } = new();
+    public EngineStatistics Statistics { get; } = new();
+
+    public Dispatcher(IBlockSource source, EngineOptions options)
+    {
+        _source = source;
+        _options = options;
+        if (options.Engine == EngineKind.Jit && options.BackgroundCompile) _background = new BackgroundCompiler(Statistics);
+    }
+
+    /// <summary>Runs until an exit other than Continue, or until <paramref name="retireLimit"/> instructions have retired.</summary>
+    public ExitKind Run(CpuState* state, IGuestMemory memory, BlockExit exit, ulong retireLimit, byte asid = 0, byte vmid = 0)
+    {
+        TranslatedBlock? previous = null;
+        while (state->Retired < retireLimit)
+        {
+            var key = BlockKey.Of(state->R[15], state->T != 0, (byte)state->IT, state->Mode != (uint)ProcessorMode.User, asid, vmid);
+            TranslatedBlock block;
+            if (previous?.Successor is { Valid: true } chained && chained.Key == key)
+            {
+                block = chained;
+                Statistics.ChainedTransfers++;
+            }
+            else
+            {
+                block = Cache.Find(key) ?? Translate(key);
+                if (previous is not null) previous.Successor = block;
+            }
+
+            ExitKind kind;
+            Statistics.BlockExecutions++;
+            if (block.Compiled is { } compiled)
+            {
+                kind = compiled(state, memory, exit);
+            }
+            else
+            {
+                Statistics.InterpretedExecutions++;
+                kind = _interpreter.Run(block.Ir, state, memory, exit);
+                if (_options.Engine == EngineKind.Jit && ++block.Executions >= _options.CompileThreshold) Promote(block);
+            }
+            if (kind != ExitKind.Continue) return kind;
+            previous = block;
+        }
+        exit.Kind = ExitKind.Continue;
+        return ExitKind.Continue;
+    }
+
+    private TranslatedBlock Translate(BlockKey key)
+    {
+        var timer = Stopwatch.StartNew();
+        var ir = _source.Translate(key);
+        Optimizer.Run(ir, _options.Passes);
+        var block = new TranslatedBlock(key, ir) { TranslateMicroseconds = timer.Elapsed.TotalMicroseconds };
+        Cache.Add(block);
+        Statistics.BlocksTranslated++;
+        Statistics.TranslateSeconds += timer.Elapsed.TotalSeconds;
+        return block;
+    }
+
+    private void Promote(TranslatedBlock block)
+    {
+        if (block.CompileQueued) return;
+        if (_background is null)
+        {
+            block.Compiled = BackgroundCompiler.CompileNow(_compiler, block, Statistics);
+            block.CompileQueued = true;
+        }
+        else if (_background.TryEnqueue(block))
+        {
+            block.CompileQueued = true;
+        }
+    }
+
+    public void Dispose() => _background?.Dispose();
+}

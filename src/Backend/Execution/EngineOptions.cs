@@ -1,0 +1,28 @@
+using Translator.IR.Passes;
+
+namespace Translator.Backend.Execution;
+
+public enum EngineKind { Interpreter, Jit }
+
+/// <summary>How the dispatcher runs guest code.</summary>
+public sealed record EngineOptions
+{
+    public EngineKind Engine { get; init; } = EngineKind.Jit;
+    /// <summary>Executions after which a block is compiled (jit engine); until then it is interpreted from its IR.</summary>
+    public int CompileThreshold { get; init; } = 32;
+    /// <summary>Compile on a background thread (the guest keeps interpreting meanwhile) instead of on the guest's thread.</summary>
+    public bool BackgroundCompile { get; init; } = true;
+    public PassOptions Passes { get; init; } = PassOptions.All;
+}
+
+/// <summary>Counters the dispatcher keeps for --stats and the profiler.</summary>
+public sealed class EngineStatistics
+{
+    public long BlocksTranslated;
+    public long BlocksCompiled;
+    public long BlockExecutions;
+    public long InterpretedExecutions;
+    public long ChainedTransfers;
+    public double TranslateSeconds;
+    public double CompileSeconds;
+}
