@@ -13,9 +13,9 @@ public sealed record JumpIndirect(Value Target, bool Exchange) : Terminal;
 public sealed record If(Value Condition, Terminal Then, Terminal Else) : Terminal;
 
 /// <summary>The kinds of exception an instruction raises itself.</summary>
-public enum ExceptionKind : byte { SupervisorCall, Breakpoint, Undefined, HypervisorCall, SecureMonitorCall }
+public enum ExceptionKind : byte { SupervisorCall, Breakpoint, Undefined, HypervisorCall, SecureMonitorCall, PrefetchAbort }
 
-/// <summary>Raise an exception at the instruction at <see cref="Pc"/> (SVC, BKPT, UDF, an undefined encoding).</summary>
+/// <summary>Raise an exception at the instruction at <see cref="Pc"/> (SVC, BKPT, UDF, an undefined encoding, a fetch that faulted).</summary>
 public sealed record RaiseException(ExceptionKind Kind, uint Pc, uint Immediate) : Terminal;
 
 /// <summary>A sensitive instruction in trap mode: leave translated code so the hypervisor emulates the word at <see cref="Pc"/>.</summary>

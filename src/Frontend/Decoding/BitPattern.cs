@@ -98,5 +98,8 @@ public sealed class BitPattern
 
     public bool Matches(uint word) => (word & Mask) == Value;
 
+    /// <summary>Whether the pattern has the operand field (a lower-case letter) at all.</summary>
+    public bool Has(Field field) => Runs.Any(r => r.Slot == (int)field);
+
     public override string ToString() => Text;
 }

@@ -1,0 +1,47 @@
+using Translator.Frontend.Decoding;
+using Translator.IR;
+
+namespace Translator.Frontend.Lifting;
+
+/// <summary>
+/// What a lifting handler sees of the block being built: the IR builder, the address of the
+/// instruction being lifted, and ARM's rules for reading and writing R15.
+/// </summary>
+public sealed class LiftContext(Block block, SensitiveMode sensitive)
+{
+    public IrBuilder Ir { get; } = new(block);
+    public Block Block => Ir.Block;
+    public SensitiveMode Sensitive { get; } = sensitive;
+    public uint Pc { get; internal set; }
+    public bool Thumb => Block.Thumb;
+    /// <summary>The address of the next instruction in sequence.</summary>
+    public uint NextPc => Pc + (Thumb ? 2u : 4u);
+    /// <summary>Set once a handler has given the block its terminal; the block ends after this instruction.</summary>
+    public bool Ended => Block.Terminal is not null;
+
+    /// <summary>The value a read of the register gives; R15 reads as the instruction's address + 8 (ARM) or + 4 (Thumb).</summary>
+    public Value Reg(int r) => r == 15 ? Value.I32(Pc + (Thumb ? 4u : 8u)) : Ir.GetReg(r);
+
+    /// <summary>R15 read as an address base for literal loads: word-aligned in Thumb (Align(PC, 4)).</summary>
+    public Value PcAligned() => Value.I32((Pc + (Thumb ? 4u : 8u)) & ~3u);
+
+    /// <summary>Writes a register; a write to R15 ends the block with a branch (interworking when <paramref name="exchange"/>).</summary>
+    public void SetReg(int r, Value v, bool exchange)
+    {
+        if (r == 15) Ir.Terminate(new JumpIndirect(v, exchange));
+        else Ir.SetReg(r, v);
+    }
+
+    public void Terminate(Terminal t) => Ir.Terminate(t);
+
+    public void Raise(ExceptionKind kind, uint immediate = 0) => Ir.Terminate(new RaiseException(kind, Pc, immediate));
+
+    public Value Const(uint v) => Value.I32(v);
+
+    /// <summary>A handler calls this for an encoding it does not support, so the run stops with the instruction named.</summary>
+    public static LiftException Unsupported(in Instruction insn, uint pc) =>
+        new(pc, insn.Word, $"no translation for {insn.Encoding?.Name ?? insn.Op.ToString()} (0x{insn.Word:x8}) at 0x{pc:x8}");
+}
+
+/// <summary>Lifts one decoded instruction into the context's block.</summary>
+public delegate void LiftHandler(in Instruction insn, LiftContext ctx);
