@@ -21,6 +21,7 @@ public static class CommandLine
         foreach (var version in root.Options.OfType<VersionOption>())
             version.Action = new PrintVersion(stdout);
         root.Subcommands.Add(DisasmCommand.Create(logLevel, stdout, stderr));
+        root.Subcommands.Add(RunCommand.Create(logLevel, stdout, stderr));
 
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(config);

@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+using Translator.Backend.Execution;
+using Translator.Frontend.Lifting;
+using Translator.Hypervisor.Memory;
+using Translator.IR.State;
+
+namespace Translator.Hypervisor;
+
+/// <summary>What the owner of a vCPU decides about an exit it was shown.</summary>
+public enum ExitAction { Resume, Stop }
+
+/// <summary>Handles the exits the vCPU does not handle itself (semihosting, devices, faults), by platform policy.</summary>
+public interface IExitHandler
+{
+    ExitAction Handle(VCpu cpu, BlockExit exit);
+}
+
+/// <summary>
+/// A virtual CPU: the guest state in native memory, the guest's memory view, and the dispatcher
+/// that runs translated code on them. Exits that translated code cannot handle come back here and
+/// go to the platform's handler.
+/// </summary>
+public sealed unsafe class VCpu : IDisposable
+{
+    public CpuState* State { get; private set; }
+    public GuestMemory Memory { get; }
+    public Dispatcher Dispatcher { get; }
+    public BlockExit Exit { get; } = new();
+    public ExitStatistics Exits { get; } = new();
+
+    public VCpu(GuestMemory memory, EngineOptions engine, SensitiveMode sensitive)
+    {
+        State = (CpuState*)NativeMemory.AllocZeroed((nuint)sizeof(CpuState));
+        Memory = memory;
+        Dispatcher = new Dispatcher(new A32BlockSource(memory, sensitive), engine);
+        memory.Code = Dispatcher.Cache;
+    }
+
+    /// <summary>Resets to the state a program sees on entry: SVC mode, A/I/F masked, ARM or Thumb by bit 0 of the entry.</summary>
+    public void Reset(uint entry)
+    {
+        *State = default;
+        State->Mode = (uint)ProcessorMode.Supervisor;
+        State->A = State->I = State->F = 1;
+        State->T = entry & 1;
+        State->R[15] = entry & ~1u;
+    }
+
+    /// <summary>Runs until the handler says stop or <paramref name="retireLimit"/> instructions have retired; returns whether it was stopped.</summary>
+    public bool Run(IExitHandler handler, ulong retireLimit, CancellationToken cancel = default)
+    {
+        while (!cancel.IsCancellationRequested && State->Retired < retireLimit)
+        {
+            // Bounded slices keep cancellation (timeouts, interrupts later) responsive.
+            ulong slice = Math.Min(retireLimit, State->Retired + 1_000_000);
+            var kind = Dispatcher.Run(State, Memory, Exit, slice);
+            if (kind == ExitKind.Continue) continue;
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            var action = handler.Handle(this, Exit);
+            Exits.Count(kind, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+            if (action == ExitAction.Stop) return true;
+        }
+        return false;
+    }
+
+    public void Dispose()
+    {
+        Dispatcher.Dispose();
+        if (State != null)
+        {
+            NativeMemory.Free(State);
+            State = null;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Translator.Backend.Execution;
+using Translator.Frontend.Lifting;
+using Translator.Platform.Boards;
+using Translator.Platform.Loaders;
+using Translator.Platform.Run;
+
+namespace Translator.Platform.Cli;
+
+/// <summary><c>translator run</c>: boots a guest program on the virt board.</summary>
+internal static class RunCommand
+{
+    public static Command Create(Option<LogLevel> logLevel, TextWriter stdout, TextWriter stderr)
+    {
+        var machine = new Option<string>("--machine") { Description = "Board to emulate", DefaultValueFactory = _ => "virt" };
+        machine.AcceptOnlyFromAmong("virt");
+        var kernel = new Option<string>("--kernel") { Description = "Guest program (an ARM ELF executable)", Required = true };
+        var semihosting = new Option<bool>("--semihosting") { Description = "Serve ARM semihosting calls (SVC 0x123456)" };
+        var engine = new Option<string>("--engine") { Description = "jit: compile hot blocks; interp: interpret every block", DefaultValueFactory = _ => "jit" };
+        engine.AcceptOnlyFromAmong("jit", "interp");
+        var sensitive = new Option<string>("--sensitive") { Description = "trap: sensitive instructions exit to the hypervisor; translate: lowered inline", DefaultValueFactory = _ => "translate" };
+        sensitive.AcceptOnlyFromAmong("trap", "translate");
+        var memory = new Option<string>("-m", "--memory") { Description = "RAM size, e.g. 256M, 1G", DefaultValueFactory = _ => "256M" };
+        var maxInsns = new Option<ulong?>("--max-insns") { Description = "Stop after this many guest instructions" };
+        var timeout = new Option<double?>("--timeout") { Description = "Stop after this many seconds" };
+        var stats = new Option<bool>("--stats") { Description = "Print instructions retired, blocks, cache hits, translation time, run time and MIPS" };
+        var append = new Option<string>("--append") { Description = "Command line passed to the guest", DefaultValueFactory = _ => "" };
+
+        var command = new Command("run", "Run a guest program") { machine, kernel, semihosting, engine, sensitive, memory, maxInsns, timeout, stats, append };
+        command.SetAction(result =>
+        {
+            using var loggers = CommandLine.CreateLoggerFactory(result.GetValue(logLevel), stderr);
+            var log = loggers.CreateLogger("run");
+            string path = result.GetValue(kernel)!;
+            try
+            {
+                if (!File.Exists(path)) return CommandLine.Fail(stderr, $"{path}: no such file");
+                var options = new RunOptions
+                {
+                    Kernel = path,
+                    RamSize = ParseSize(result.GetValue(memory)!),
+                    Semihosting = result.GetValue(semihosting),
+                    Engine = result.GetValue(engine) == "interp" ? EngineKind.Interpreter : EngineKind.Jit,
+                    Sensitive = result.GetValue(sensitive) == "trap" ? SensitiveMode.Trap : SensitiveMode.Translate,
+                    MaxInstructions = result.GetValue(maxInsns) ?? ulong.MaxValue,
+                    Timeout = result.GetValue(timeout) is { } t ? (t > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--timeout must be positive")) : null,
+                    Statistics = result.GetValue(stats),
+                    Append = result.GetValue(append)!,
+                };
+                using var console = Console.OpenStandardOutput();
+                var outcome = new GuestRunner(options, console, stderr, log).Run();
+                if (outcome.Error is not null)
+                {
+                    stderr.WriteLine($"translator: {(outcome.ExitCode == GuestRunner.LimitExitCode ? "stopped" : "error")}: {outcome.Error}");
+                    if (outcome.Details is not null) stderr.Write(outcome.Details);
+                }
+                return outcome.ExitCode;
+            }
+            catch (ImageFormatException e)
+            {
+                return CommandLine.Fail(stderr, $"{path}: {e.Message}");
+            }
+            catch (ArgumentException e)
+            {
+                return CommandLine.Fail(stderr, e.Message);
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Parses 256M, 1G, 65536K or a byte count into a RAM size the board accepts.</summary>
+    internal static uint ParseSize(string text)
+    {
+        string t = text.Trim().ToUpperInvariant();
+        ulong unit = 1;
+        if (t.EndsWith('K')) { unit = 1UL << 10; t = t[..^1]; }
+        else if (t.EndsWith('M')) { unit = 1UL << 20; t = t[..^1]; }
+        else if (t.EndsWith('G')) { unit = 1UL << 30; t = t[..^1]; }
+        if (!ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out ulong n) || n == 0)
+            throw new ArgumentException($"-m: '{text}' is not a memory size (such as 256M or 1G)");
+        ulong bytes = n * unit;
+        if (bytes > VirtBoard.MaxRamSize || bytes % 4096 != 0)
+            throw new ArgumentException($"-m: {text} must be a multiple of 4K and at most {VirtBoard.MaxRamSize >> 30}G");
+        return (uint)bytes;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Translator.Backend.Execution;
+using Translator.Frontend.A32;
+using Translator.Frontend.Lifting;
+using Translator.Hypervisor;
+using Translator.Hypervisor.Memory;
+using Translator.IR;
+using Translator.Platform.Boards;
+using Translator.Platform.Loaders;
+using Translator.Platform.Semihosting;
+
+namespace Translator.Platform.Run;
+
+/// <summary>
+/// Runs one guest program on the virt board: loads it, runs the vCPU, serves semihosting, and turns
+/// every way the guest can stop into an exit code and, for failures, a report naming the PC, the
+/// instruction, the access and the registers.
+/// </summary>
+public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextWriter report, ILogger log) : IExitHandler
+{
+    /// <summary>Exit code when the run stops for a reason of Translator's (limits), not the guest's.</summary>
+    public const int LimitExitCode = 3;
+
+    private ArmSemihosting? _semihosting;
+    private string? _error;
+    private string? _dump;
+    private int? _exitCode;
+
+    public RunOutcome Run()
+    {
+        var elf = ElfImage.Load(options.Kernel);
+        var map = VirtBoard.Build(options.RamSize, console, out var ram);
+        using var ramOwner = ram;
+        uint entry = ElfLoader.Load(elf, map);
+        uint imageEnd = elf.Segments.Where(s => s.Type == ElfImage.SegmentTypeLoad).Max(s => s.PhysicalAddress + s.MemorySize);
+        using var memory = new GuestMemory(map);
+        var engine = new EngineOptions { Engine = options.Engine };
+        using var cpu = new VCpu(memory, engine, options.Sensitive);
+        cpu.Reset(entry);
+        if (options.Semihosting)
+        {
+            string cmdline = options.Append.Length > 0 ? $"{options.Kernel} {options.Append}" : options.Kernel;
+            _semihosting = new ArmSemihosting(memory, console, Console.OpenStandardInput(), cmdline, (imageEnd + 7) & ~7u, ram.Base + ram.Size);
+        }
+        log.LogInformation("loaded {Kernel}: entry 0x{Entry:x8}, image ends at 0x{End:x8}", options.Kernel, entry, imageEnd);
+
+        using var cancel = options.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
+        var timer = Stopwatch.StartNew();
+        bool stopped;
+        try
+        {
+            stopped = cpu.Run(this, options.MaxInstructions, cancel.Token);
+        }
+        catch (LiftException e)
+        {
+            _error = $"{e.Message}";
+            stopped = true;
+            Dump(cpu, e.Pc, e.Word);
+        }
+        timer.Stop();
+        console.Flush();
+
+        if (!stopped)
+        {
+            _error = cancel.IsCancellationRequested
+                ? $"timed out after {options.Timeout!.Value.TotalSeconds:0.###} s (--timeout)"
+                : $"stopped after {cpu.State->Retired} instructions (--max-insns)";
+            _exitCode = LimitExitCode;
+        }
+        if (options.Statistics) WriteStatistics(cpu, memory, timer.Elapsed);
+        return new RunOutcome(_exitCode ?? (_error is null ? 0 : 1), _error, _dump);
+    }
+
+    public ExitAction Handle(VCpu cpu, BlockExit exit)
+    {
+        var s = cpu.State;
+        switch (exit.Kind)
+        {
+            case ExitKind.Exception when exit.Exception == ExceptionKind.SupervisorCall && _semihosting is not null
+                                         && !exit.Thumb && exit.Immediate == ArmSemihosting.ArmSvc:
+                s->R[0] = _semihosting.Call(s->R[0], s->R[1]);
+                s->R[15] = exit.Pc + 4;
+                if (_semihosting.ExitCode is { } code)
+                {
+                    _exitCode = code;
+                    return ExitAction.Stop;
+                }
+                return ExitAction.Resume;
+            case ExitKind.Exception when exit.Exception == ExceptionKind.PrefetchAbort:
+                return Fatal(cpu, $"jump into nowhere: no RAM at 0x{exit.Pc:x8} to fetch an instruction from", exit.Pc);
+            case ExitKind.Exception:
+                return Fatal(cpu, $"{Describe(exit.Exception)} at 0x{exit.Pc:x8}, and exception vectors are not modelled yet", exit.Pc);
+            case ExitKind.Abort:
+                return Fatal(cpu, $"data abort: {exit.FaultReason}", exit.Pc);
+            case ExitKind.Trap:
+                return Fatal(cpu, $"sensitive instruction at 0x{exit.Pc:x8} needs the hypervisor, which cannot emulate it yet", exit.Pc);
+            default:
+                return Fatal(cpu, $"unexpected exit {exit.Kind} at 0x{exit.Pc:x8}", exit.Pc);
+        }
+    }
+
+    private static string Describe(ExceptionKind kind) => kind switch
+    {
+        ExceptionKind.SupervisorCall => "supervisor call (SVC)",
+        ExceptionKind.Breakpoint => "breakpoint (BKPT)",
+        ExceptionKind.Undefined => "undefined instruction",
+        ExceptionKind.HypervisorCall => "hypervisor call (HVC)",
+        ExceptionKind.SecureMonitorCall => "secure monitor call (SMC)",
+        _ => kind.ToString(),
+    };
+
+    private ExitAction Fatal(VCpu cpu, string message, uint pc)
+    {
+        _error = message;
+        uint word = cpu.Memory.TryFetch(pc, 4, out uint w) ? w : 0;
+        Dump(cpu, pc, word);
+        return ExitAction.Stop;
+    }
+
+    private void Dump(VCpu cpu, uint pc, uint word)
+    {
+        var s = cpu.State;
+        var sb = new StringBuilder();
+        string text = cpu.Memory.TryFetch(pc, 4, out _) ? new A32Disassembler().Disassemble(word, pc).Replace('\t', ' ').Trim() : "(not in RAM)";
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  pc   0x{pc:x8}  {word:x8}  {text}");
+        for (int r = 0; r < 16; r += 4)
+        {
+            sb.Append(' ');
+            for (int k = r; k < r + 4; k++) sb.Append(CultureInfo.InvariantCulture, $" {AsmName(k),-3} 0x{s->R[k]:x8}");
+            sb.AppendLine();
+        }
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  cpsr 0x{s->Cpsr:x8}  retired {s->Retired}");
+        _dump = sb.ToString();
+    }
+
+    private static string AsmName(int r) => Frontend.Decoding.AsmWriter.RegName(r);
+
+    private void WriteStatistics(VCpu cpu, GuestMemory memory, TimeSpan elapsed)
+    {
+        var st = cpu.Dispatcher.Statistics;
+        var cache = cpu.Dispatcher.Cache;
+        ulong retired = cpu.State->Retired;
+        report.WriteLine("--- statistics");
+        report.WriteLine($"guest instructions retired  {retired}");
+        report.WriteLine($"blocks translated           {st.BlocksTranslated} ({st.TranslateSeconds * 1000:F1} ms)");
+        report.WriteLine($"blocks compiled             {st.BlocksCompiled} ({st.CompileSeconds * 1000:F1} ms)");
+        report.WriteLine($"block executions            {st.BlockExecutions} (interpreted {st.InterpretedExecutions}, chained {st.ChainedTransfers})");
+        report.WriteLine($"cache lookups               {cache.Lookups} (jump-cache hits {cache.JumpCacheHits}), invalidated {cache.Invalidated}");
+        report.WriteLine($"tlb misses                  {memory.TlbMisses}, mmio accesses {memory.MmioAccesses}");
+        foreach (var (kind, count, mean) in cpu.Exits.Rows)
+            report.WriteLine($"exits {kind,-20} {count} (mean {mean:F2} us)");
+        report.WriteLine($"run time                    {elapsed.TotalSeconds:F3} s");
+        report.WriteLine($"MIPS                        {retired / Math.Max(elapsed.TotalSeconds, 1e-9) / 1e6:F1}");
+    }
+}

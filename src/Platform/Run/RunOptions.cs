@@ -1,0 +1,21 @@
+using Translator.Backend.Execution;
+using Translator.Frontend.Lifting;
+
+namespace Translator.Platform.Run;
+
+/// <summary>Everything `translator run` was asked to do.</summary>
+public sealed record RunOptions
+{
+    public required string Kernel { get; init; }
+    public uint RamSize { get; init; } = Boards.VirtBoard.DefaultRamSize;
+    public bool Semihosting { get; init; }
+    public EngineKind Engine { get; init; } = EngineKind.Jit;
+    public SensitiveMode Sensitive { get; init; } = SensitiveMode.Translate;
+    public ulong MaxInstructions { get; init; } = ulong.MaxValue;
+    public TimeSpan? Timeout { get; init; }
+    public bool Statistics { get; init; }
+    public string Append { get; init; } = "";
+}
+
+/// <summary>How a run ended: the process exit code, and for a failure its message and the register dump that goes with it.</summary>
+public sealed record RunOutcome(int ExitCode, string? Error, string? Details);
