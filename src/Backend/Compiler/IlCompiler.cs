@@ -240,6 +240,13 @@ public sealed unsafe class IlCompiler
                 case Opcode.SignedSaturate64To32 or Opcode.SignedSaturates64To32: Load(a[0]); Call(inst.Op.ToString(), typeof(Scalar)); break;
                 case Opcode.Packed or Opcode.PackedGe:
                     Load(a[0]); Load(a[1]); il.Emit(OpCodes.Ldc_I8, (long)inst.Aux); Call(inst.Op.ToString(), typeof(Scalar)); break;
+                case Opcode.CallOut:
+                    il.Emit(OpCodes.Ldarg, ArgState);
+                    il.Emit(OpCodes.Ldc_I8, (long)inst.Aux);
+                    if (a.Length > 0) Load(a[0]); else il.Emit(OpCodes.Ldc_I4_0);
+                    if (a.Length > 1) Load(a[1]); else il.Emit(OpCodes.Ldc_I4_0);
+                    Call(nameof(SystemCalls.Invoke), typeof(SystemCalls));
+                    break;
                 case >= Opcode.Load8 and <= Opcode.Load64: EmitLoad(inst, 1 << (inst.Op - Opcode.Load8)); break;
                 case >= Opcode.Store8 and <= Opcode.Store64: EmitStore(inst, 1 << (inst.Op - Opcode.Store8)); return;
                 case >= Opcode.LoadExclusive8 and <= Opcode.LoadExclusive64:

@@ -46,7 +46,9 @@ public sealed unsafe class Interpreter
                 case Opcode.SetGE: state->GE = (uint)args[0] & 0xF; break;
                 case Opcode.Mark: lastMark = (uint)inst.Aux; break;
                 case Opcode.Barrier or Opcode.Hint: break;
-                case Opcode.CallOut: throw new NotSupportedException("call-outs are bound by the lifter's host; none is registered");
+                case Opcode.CallOut:
+                    r = SystemCalls.Invoke(state, inst.Aux, a.Length > 0 ? (uint)args[0] : 0, a.Length > 1 ? (uint)args[1] : 0);
+                    break;
                 case >= Opcode.Load8 and <= Opcode.ClearExclusive:
                     r = Access(inst, args, state, memory, exit, lastMark);
                     if (exit.Kind == ExitKind.Abort) return ExitKind.Abort;

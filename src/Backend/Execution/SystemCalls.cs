@@ -1,0 +1,53 @@
+using Translator.IR;
+using Translator.IR.State;
+
+namespace Translator.Backend.Execution;
+
+/// <summary>The targets of <see cref="Opcode.CallOut"/>: status-register reads and writes with the ARM ARM's rules.</summary>
+public static unsafe class SystemCalls
+{
+    public static uint Invoke(CpuState* state, ulong kind, uint a, uint b) => (CallOutKind)kind switch
+    {
+        CallOutKind.ReadCpsr => state->Cpsr,
+        CallOutKind.WriteCpsr => WriteCpsr(state, a, b),
+        CallOutKind.ReadSpsr => state->CurrentSpsr ?? state->Cpsr,
+        CallOutKind.WriteSpsr => WriteSpsr(state, a, b),
+        _ => throw new InvalidOperationException($"unknown call-out {kind}"),
+    };
+
+    /// <summary>CPSRWriteByInstr for MSR (not an exception return): returns 0.</summary>
+    public static uint WriteCpsr(CpuState* state, uint value, uint byteMask)
+    {
+        bool privileged = Modes.IsPrivileged(state->Mode);
+        if ((byteMask & 8) != 0)
+        {
+            state->N = (value >> 31) & 1; state->Z = (value >> 30) & 1; state->C = (value >> 29) & 1;
+            state->V = (value >> 28) & 1; state->Q = (value >> 27) & 1;
+        }
+        if ((byteMask & 4) != 0) state->GE = (value >> 16) & 0xF;
+        if ((byteMask & 2) != 0)
+        {
+            state->E = (value >> 9) & 1;
+            if (privileged) state->A = (value >> 8) & 1;
+        }
+        if ((byteMask & 1) != 0 && privileged)
+        {
+            state->I = (value >> 7) & 1;
+            state->F = (value >> 6) & 1;
+            uint mode = value & 0x1F;
+            // Writing a mode that does not exist is UNPREDICTABLE; the mode is left unchanged.
+            if (Modes.IsValid(mode) && mode != (uint)ProcessorMode.Monitor && mode != (uint)ProcessorMode.Hyp) state->SwitchMode(mode);
+        }
+        return 0;
+    }
+
+    public static uint WriteSpsr(CpuState* state, uint value, uint byteMask)
+    {
+        int bank = Modes.Bank(state->Mode);
+        if (bank <= 0) return 0;
+        uint mask = 0;
+        for (int k = 0; k < 4; k++) if ((byteMask & (1u << k)) != 0) mask |= 0xFFu << (8 * k);
+        state->Spsr[bank] = (state->Spsr[bank] & ~mask) | (value & mask);
+        return 0;
+    }
+}
