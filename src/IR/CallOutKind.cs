@@ -14,4 +14,6 @@ public enum CallOutKind : ulong
     ReadSpsr,
     /// <summary>Writes the byte-masked SPSR of the current mode (ignored in User/System mode).</summary>
     WriteSpsr,
+    /// <summary>An exception return to the address in arg 0: CPSR = SPSR of the current mode, then PC with the restored state's alignment.</summary>
+    ExceptionReturn,
 }

@@ -78,6 +78,7 @@ public static class IrPrinter
         RaiseException e => $"exception {e.Kind} at 0x{e.Pc:x8} #0x{e.Immediate:x}",
         Trap tr => $"trap {(tr.Thumb ? "t32" : "a32")} 0x{tr.Word:x8} at 0x{tr.Pc:x8}",
         ReturnToDispatcher r => $"dispatch {(r.Thumb ? "t32" : "a32")} 0x{r.NextPc:x8}",
+        ContinueAtState => "continue_at_state",
         WaitForInterrupt w => $"wait_for_interrupt then {(w.Thumb ? "t32" : "a32")} 0x{w.NextPc:x8}",
         _ => t.ToString(),
     };

@@ -24,5 +24,8 @@ public sealed record Trap(uint Word, uint Pc, bool Thumb) : Terminal;
 /// <summary>Return to the dispatcher, continuing at <see cref="NextPc"/> (after a change the block cannot follow, such as a mode switch).</summary>
 public sealed record ReturnToDispatcher(uint NextPc, bool Thumb) : Terminal;
 
+/// <summary>Continue wherever the state's R15 and T now say (a call-out such as an exception return has set them).</summary>
+public sealed record ContinueAtState : Terminal;
+
 /// <summary>Wait for an interrupt (WFI, WFE), then continue at <see cref="NextPc"/>.</summary>
 public sealed record WaitForInterrupt(uint NextPc, bool Thumb) : Terminal;

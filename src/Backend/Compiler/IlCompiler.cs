@@ -432,6 +432,9 @@ public sealed unsafe class IlCompiler
                     il.Emit(OpCodes.Ldc_I4, unchecked((int)d.NextPc)); il.Emit(d.Thumb ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
                     Call(nameof(Exits.Dispatcher), typeof(Exits));
                     break;
+                case ContinueAtState:
+                    il.Emit(OpCodes.Ldc_I4, (int)ExitKind.Continue);
+                    break;
                 case WaitForInterrupt w:
                     il.Emit(OpCodes.Ldarg, ArgState); il.Emit(OpCodes.Ldarg, ArgExit);
                     il.Emit(OpCodes.Ldc_I4, unchecked((int)w.NextPc)); il.Emit(w.Thumb ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);

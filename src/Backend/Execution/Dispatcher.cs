@@ -49,6 +49,9 @@ public sealed unsafe class Dispatcher : IDisposable
                 if (previous is not null) previous.Successor = block;
             }
 
+            if (block.Compiled is null && !block.CompileQueued && _options.Engine == EngineKind.Jit && _options.CompileThreshold == 0)
+                Promote(block);
+
             ExitKind kind;
             Statistics.BlockExecutions++;
             if (block.Compiled is { } compiled)

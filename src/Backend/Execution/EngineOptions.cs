@@ -8,7 +8,7 @@ public enum EngineKind { Interpreter, Jit }
 public sealed record EngineOptions
 {
     public EngineKind Engine { get; init; } = EngineKind.Jit;
-    /// <summary>Executions after which a block is compiled (jit engine); until then it is interpreted from its IR.</summary>
+    /// <summary>Executions after which a block is compiled (jit engine); until then it is interpreted from its IR. 0 compiles every block before its first run.</summary>
     public int CompileThreshold { get; init; } = 32;
     /// <summary>Compile on a background thread (the guest keeps interpreting meanwhile) instead of on the guest's thread.</summary>
     public bool BackgroundCompile { get; init; } = true;

@@ -12,6 +12,7 @@ public static unsafe class SystemCalls
         CallOutKind.WriteCpsr => WriteCpsr(state, a, b),
         CallOutKind.ReadSpsr => state->CurrentSpsr ?? state->Cpsr,
         CallOutKind.WriteSpsr => WriteSpsr(state, a, b),
+        CallOutKind.ExceptionReturn => ExceptionReturn(state, a),
         _ => throw new InvalidOperationException($"unknown call-out {kind}"),
     };
 
@@ -38,6 +39,23 @@ public static unsafe class SystemCalls
             // Writing a mode that does not exist is UNPREDICTABLE; the mode is left unchanged.
             if (Modes.IsValid(mode) && mode != (uint)ProcessorMode.Monitor && mode != (uint)ProcessorMode.Hyp) state->SwitchMode(mode);
         }
+        return 0;
+    }
+
+    /// <summary>
+    /// The exception-return form of a PC write (SUBS pc, lr; MOVS pc; LDM ^ with pc): CPSR takes the
+    /// SPSR whole (in User and System mode, which have none, the result is UNPREDICTABLE and the CPSR
+    /// is kept), then the PC is written with the restored instruction set's alignment.
+    /// </summary>
+    public static uint ExceptionReturn(CpuState* state, uint target)
+    {
+        if (state->CurrentSpsr is { } spsr)
+        {
+            uint mode = spsr & 0x1F;
+            if (!Modes.IsValid(mode)) spsr = (spsr & ~0x1Fu) | state->Mode;
+            state->Cpsr = spsr;
+        }
+        state->R[15] = state->T != 0 ? target & ~1u : target & ~3u;
         return 0;
     }
 

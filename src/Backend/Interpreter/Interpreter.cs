@@ -73,6 +73,7 @@ public sealed unsafe class Interpreter
             Trap tr => Exits.Trap(state, exit, tr.Word, tr.Pc, tr.Thumb),
             ReturnToDispatcher d => Exits.Dispatcher(state, exit, d.NextPc, d.Thumb),
             WaitForInterrupt w => Exits.WaitForInterrupt(state, exit, w.NextPc, w.Thumb),
+            ContinueAtState => ExitKind.Continue,
             _ => throw new InvalidOperationException($"unknown terminal {t}"),
         };
     }

@@ -28,7 +28,7 @@ public sealed class A32Lifter
     private static Dictionary<Op, LiftHandler> Collect()
     {
         var all = new Dictionary<Op, LiftHandler>();
-        foreach (var (op, handler) in BranchLift.Handlers.Concat(ExceptionLift.Handlers))
+        foreach (var (op, handler) in BranchLift.Handlers.Concat(ExceptionLift.Handlers).Concat(DataProcessingLift.Handlers))
             all.Add(op, handler);
         return all;
     }

@@ -1,0 +1,97 @@
+using Translator.Frontend.Decoding;
+using Translator.Frontend.Lifting;
+using Translator.IR;
+
+namespace Translator.Frontend.A32.Lift;
+
+/// <summary>
+/// Semantics of the DataProcessing family: the sixteen ALU operations in all three operand shapes,
+/// the shift aliases of MOV, MOVW and MOVT. A write to PC branches (with interworking in ARM
+/// state); with S set it is an exception return, which copies SPSR to CPSR.
+/// </summary>
+internal static class DataProcessingLift
+{
+    public static readonly (Op, LiftHandler)[] Handlers =
+    [
+        (Op.And, Logical), (Op.Eor, Logical), (Op.Orr, Logical), (Op.Bic, Logical),
+        (Op.Mov, Logical), (Op.Mvn, Logical), (Op.Tst, Logical), (Op.Teq, Logical),
+        (Op.Lsl, Logical), (Op.Lsr, Logical), (Op.Asr, Logical), (Op.Ror, Logical), (Op.Rrx, Logical),
+        (Op.Add, Arithmetic), (Op.Adc, Arithmetic), (Op.Sub, Arithmetic), (Op.Sbc, Arithmetic),
+        (Op.Rsb, Arithmetic), (Op.Rsc, Arithmetic), (Op.Cmp, Arithmetic), (Op.Cmn, Arithmetic),
+        (Op.Movw, Movw), (Op.Movt, Movt),
+    ];
+
+    private static bool IsTest(Op op) => op is Op.Tst or Op.Teq or Op.Cmp or Op.Cmn;
+
+    private static void Logical(in Instruction i, LiftContext ctx)
+    {
+        var ir = ctx.Ir;
+        bool setFlags = i.Flag('S') || IsTest(i.Op);
+        var (op2, carry) = Shifter.Operand2(i, ctx, setFlags);
+        Value result = i.Op switch
+        {
+            Op.And or Op.Tst => ir.And(ctx.Reg(i.Rn), op2),
+            Op.Eor or Op.Teq => ir.Xor(ctx.Reg(i.Rn), op2),
+            Op.Orr => ir.Or(ctx.Reg(i.Rn), op2),
+            Op.Bic => ir.AndNot(ctx.Reg(i.Rn), op2),
+            Op.Mvn => ir.Not(op2),
+            _ => op2, // MOV and its shift aliases
+        };
+        Finish(i, ctx, result, setFlags, carry, overflow: default);
+    }
+
+    private static void Arithmetic(in Instruction i, LiftContext ctx)
+    {
+        var ir = ctx.Ir;
+        bool setFlags = i.Flag('S') || IsTest(i.Op);
+        var (op2, _) = Shifter.Operand2(i, ctx, wantCarry: false);
+        var rn = ctx.Reg(i.Rn);
+        // Every form is AddWithCarry(x, y, carry) as the ARM ARM writes it.
+        (Value x, Value y, Value c) = i.Op switch
+        {
+            Op.Add or Op.Cmn => (rn, op2, Value.Bool(false)),
+            Op.Adc => (rn, op2, ir.GetFlag(Flag.C)),
+            Op.Sub or Op.Cmp => (rn, ir.Not(op2), Value.Bool(true)),
+            Op.Sbc => (rn, ir.Not(op2), ir.GetFlag(Flag.C)),
+            Op.Rsb => (op2, ir.Not(rn), Value.Bool(true)),
+            _ => (op2, ir.Not(rn), ir.GetFlag(Flag.C)), // RSC
+        };
+        var result = ir.AddWithCarry(x, y, c);
+        Value carry = setFlags ? ir.CarryOfAdd(x, y, c) : default;
+        Value overflow = setFlags ? ir.OverflowOfAdd(x, y, c) : default;
+        Finish(i, ctx, result, setFlags, carry, overflow);
+    }
+
+    private static void Finish(in Instruction i, LiftContext ctx, Value result, bool setFlags, Value carry, Value overflow)
+    {
+        var ir = ctx.Ir;
+        bool test = IsTest(i.Op);
+        if (!test && i.Rd == 15)
+        {
+            if (i.Flag('S'))
+            {
+                // SUBS pc, lr and friends: CPSR = SPSR, then branch with the restored state.
+                ir.Emit(Opcode.CallOut, (ulong)CallOutKind.ExceptionReturn, result);
+                ctx.Terminate(new ContinueAtState());
+                return;
+            }
+            ctx.SetReg(15, result, exchange: true);
+            return;
+        }
+        if (!test) ctx.SetReg(i.Rd, result, exchange: false);
+        if (!setFlags) return;
+        ir.SetFlag(Flag.N, ir.IsNegative(result));
+        ir.SetFlag(Flag.Z, ir.IsZero(result));
+        if (!carry.IsNone) ir.SetFlag(Flag.C, carry);
+        if (!overflow.IsNone) ir.SetFlag(Flag.V, overflow);
+    }
+
+    private static void Movw(in Instruction i, LiftContext ctx) => ctx.SetReg(i.Rd, Value.I32(i.Imm), exchange: false);
+
+    private static void Movt(in Instruction i, LiftContext ctx)
+    {
+        var ir = ctx.Ir;
+        var low = ir.Emit(Opcode.ZeroExtend16, ctx.Reg(i.Rd));
+        ctx.SetReg(i.Rd, ir.Or(low, Value.I32(i.Imm << 16)), exchange: false);
+    }
+}

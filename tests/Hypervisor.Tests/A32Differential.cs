@@ -1,0 +1,125 @@
+using Translator.Backend.Execution;
+using Translator.Frontend.Lifting;
+using Translator.Hypervisor.Memory;
+using Translator.IR;
+using Translator.Oracles;
+
+namespace Translator.Hypervisor.Tests;
+
+/// <summary>
+/// Runs one random A32 sequence from one random state on Unicorn and on Translator (one engine),
+/// and describes every difference in registers, flags, memory or how the run ended.
+/// </summary>
+internal sealed unsafe class A32Differential : IDisposable
+{
+    public const uint CodeBase = 0x1000;
+    public const uint DataBase = 0x10000;
+    public const uint DataSize = 0x20000;
+    public const uint MemorySize = 0x40000;
+
+    private readonly Unicorn _unicorn = new();
+
+    public A32Differential()
+    {
+        _unicorn.Map(0, MemorySize);
+    }
+
+    public sealed record Setup(uint[] Code, uint[] Registers, uint Cpsr, byte[] Data);
+
+    public static Setup RandomSetup(Random rng, uint[] code)
+    {
+        var regs = new uint[15];
+        for (int r = 0; r < 15; r++)
+        {
+            // Half the registers point into the data window so loads and stores mostly land in memory.
+            regs[r] = rng.Next(2) == 0
+                ? DataBase + 0x100 + (uint)rng.Next((int)DataSize - 0x200)
+                : rng.Next(4) == 0 ? (uint)rng.Next(64) : (uint)rng.NextInt64(0, 1L << 32);
+        }
+        uint flags = (uint)rng.Next(32) << 27 | (uint)rng.Next(16) << 16;
+        var data = new byte[DataSize];
+        rng.NextBytes(data);
+        return new Setup(code, regs, 0x1D3 | flags, data);
+    }
+
+    public string? Compare(Setup setup, EngineKind engine)
+    {
+        var expected = RunUnicorn(setup);
+        var actual = RunTranslator(setup, engine);
+        var diffs = new List<string>();
+        if (expected.Ended != actual.Ended) diffs.Add($"ended: unicorn {expected.Ended}, translator {actual.Ended}");
+        for (int r = 0; r < 15; r++)
+            if (expected.Registers[r] != actual.Registers[r]) diffs.Add($"r{r}: unicorn {expected.Registers[r]:x8}, translator {actual.Registers[r]:x8}");
+        if ((expected.Cpsr & 0xF80F_0000) != (actual.Cpsr & 0xF80F_0000)) diffs.Add($"cpsr flags: unicorn {expected.Cpsr:x8}, translator {actual.Cpsr:x8}");
+        for (int k = 0; k < expected.Data.Length; k++)
+        {
+            if (expected.Data[k] == actual.Data[k]) continue;
+            diffs.Add($"memory 0x{DataBase + k:x}: unicorn {expected.Data[k]:x2}, translator {actual.Data[k]:x2}");
+            break;
+        }
+        return diffs.Count == 0 ? null : string.Join("\n", diffs);
+    }
+
+    private sealed record Outcome(string Ended, uint[] Registers, uint Cpsr, byte[] Data);
+
+    private Outcome RunUnicorn(Setup s)
+    {
+        var code = Code(s.Code);
+        _unicorn.Write(0, new byte[MemorySize]);
+        _unicorn.Write(CodeBase, code);
+        _unicorn.Write(DataBase, s.Data);
+        for (int r = 0; r < 15; r++) _unicorn.SetReg(Unicorn.Reg.R(r), s.Registers[r]);
+        _unicorn.SetReg(Unicorn.Reg.Cpsr, s.Cpsr);
+        uint end = CodeBase + 4 * (uint)s.Code.Length;
+        int err = _unicorn.Run(CodeBase, end, s.Code.Length);
+        uint pc = _unicorn.GetReg(Unicorn.Reg.Pc);
+        string ended = err == 0 ? (pc == end ? "completed" : $"stopped at {pc:x}") : $"fault at {pc:x}";
+        var regs = new uint[15];
+        for (int r = 0; r < 15; r++) regs[r] = _unicorn.GetReg(Unicorn.Reg.R(r));
+        return new Outcome(ended, regs, _unicorn.GetReg(Unicorn.Reg.Cpsr), _unicorn.Read(DataBase, (int)DataSize));
+    }
+
+    private static Outcome RunTranslator(Setup s, EngineKind engine)
+    {
+        var map = new PhysicalMap();
+        using var ram = new Ram(0, MemorySize);
+        map.AddRam(ram);
+        s.Data.CopyTo(ram.Span(DataBase, (int)DataSize));
+        Code(s.Code).CopyTo(ram.Span(CodeBase, s.Code.Length * 4 + 4));
+        using var memory = new GuestMemory(map);
+        using var cpu = new VCpu(memory, new EngineOptions { Engine = engine, CompileThreshold = 0, BackgroundCompile = false }, SensitiveMode.Translate);
+        cpu.Reset(CodeBase);
+        cpu.State->Cpsr = s.Cpsr;
+        for (int r = 0; r < 15; r++) cpu.State->R[r] = s.Registers[r];
+        uint end = CodeBase + 4 * (uint)s.Code.Length;
+        var handler = new StopAtEnd(end);
+        cpu.Run(handler, ulong.MaxValue);
+        var regs = new uint[15];
+        for (int r = 0; r < 15; r++) regs[r] = cpu.State->R[r];
+        return new Outcome(handler.Ended ?? "unknown", regs, cpu.State->Cpsr, ram.Span(DataBase, (int)DataSize).ToArray());
+    }
+
+    /// <summary>The sequence is followed by UDF: reaching it is completion; any other exit is a fault at its PC.</summary>
+    private sealed class StopAtEnd(uint end) : IExitHandler
+    {
+        public string? Ended;
+
+        public ExitAction Handle(VCpu cpu, BlockExit exit)
+        {
+            Ended = exit.Kind == ExitKind.Exception && exit.Exception == ExceptionKind.Undefined && exit.Pc == end
+                ? "completed"
+                : $"fault at {exit.Pc:x}";
+            return ExitAction.Stop;
+        }
+    }
+
+    private static byte[] Code(uint[] words)
+    {
+        var bytes = new byte[words.Length * 4 + 4];
+        for (int k = 0; k < words.Length; k++) BitConverter.TryWriteBytes(bytes.AsSpan(4 * k), words[k]);
+        BitConverter.TryWriteBytes(bytes.AsSpan(4 * words.Length), 0xE7F000F0u); // udf #0
+        return bytes;
+    }
+
+    public void Dispose() => _unicorn.Dispose();
+}

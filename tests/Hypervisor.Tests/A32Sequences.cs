@@ -1,0 +1,50 @@
+using Translator.Frontend.A32;
+using Translator.Frontend.Decoding;
+
+namespace Translator.Hypervisor.Tests;
+
+/// <summary>
+/// Random straight-line A32 code for the semantic differential tests: encodings drawn from the
+/// decode table, filled with random bits, kept when the word is a defined, predictable,
+/// non-sensitive instruction the lifter supports and that does not write PC.
+/// </summary>
+internal static class A32Sequences
+{
+    private static readonly Encoding[] Candidates = A32Table.All
+        .Where(e => A32Lifter.Supported.Contains(e.Op) && e.Op is not (Op.B or Op.Bl or Op.Blx or Op.Bx or Op.Bxj or Op.Svc or Op.Bkpt or Op.Udf or Op.Hvc or Op.Smc))
+        .ToArray();
+
+    public static IReadOnlyList<Encoding> Encodings => Candidates;
+
+    public static uint[] Generate(Random rng, int count, Func<Instruction, bool>? accept = null)
+    {
+        if (Candidates.Length == 0) throw new InvalidOperationException("the lifter supports no encoding to test");
+        var words = new uint[count];
+        for (int k = 0; k < count; k++)
+        {
+            while (true)
+            {
+                var e = Candidates[rng.Next(Candidates.Length)];
+                uint w = ((uint)rng.Next() << 1 ^ (uint)rng.Next()) & ~e.Pattern.Mask | e.Pattern.Value;
+                if (e.Pattern.HasCondition && (w >> 28) >= 0xE) w = (w & 0x0FFF_FFFF) | (rng.Next(3) == 0 ? (uint)rng.Next(14) << 28 : 0xE000_0000);
+                var insn = A32Table.CortexA15.Decode(w);
+                if (insn.Class != InstrClass.Defined || insn.Sensitive || insn.Encoding != e) continue;
+                if (WritesPc(insn)) continue;
+                if (accept is not null && !accept(insn)) continue;
+                words[k] = w;
+                break;
+            }
+        }
+        return words;
+    }
+
+    /// <summary>Conservatively: any register field that can be a destination holding 15, PC in a register list, or writeback to PC.</summary>
+    private static bool WritesPc(in Instruction insn)
+    {
+        var p = insn.Encoding!.Pattern;
+        foreach (var f in new[] { Field.Rd, Field.Rt, Field.Rt2, Field.Ra })
+            if (p.Has(f) && insn[f] == 15) return true;
+        if (p.Has(Field.RegList) && (insn.RegList & 0x8000) != 0) return true;
+        return p.Has(Field.Rn) && insn.Rn == 15 && insn.Flag('W');
+    }
+}
