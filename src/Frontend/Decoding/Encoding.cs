@@ -34,9 +34,15 @@ public sealed class Encoding
 
     /// <summary>Adds rules under which the encoding is UNDEFINED rather than UNPREDICTABLE.</summary>
     public Encoding UndefinedWhen(params Rule[] rules) =>
-        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = rules };
+        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = rules, FixedList = FixedList };
 
     public bool RuleMakesUndefined => UndefinedRules.Length > 0;
+
+    /// <summary>Register-list bits fixed by the pattern itself (a one-register form), merged into the decoded list.</summary>
+    public ushort FixedList { get; private init; }
+
+    public Encoding WithList(int list) =>
+        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = (ushort)list };
 
     public override string ToString() => $"{Name} [{Pattern}]";
 }

@@ -57,6 +57,7 @@ public sealed class InstructionDecoder
             if (run.Slot < (int)Field.Count) fields[run.Slot] |= v;
             else flags |= v << (run.Slot - (int)Field.Count);
         }
+        if (encoding.FixedList != 0) fields[(int)Field.RegList] |= encoding.FixedList;
         if (!pattern.HasCondition)
             fields[(int)Field.Cond] = (uint)(_unconditional is not null ? Condition.Unconditional : Condition.Always);
 
