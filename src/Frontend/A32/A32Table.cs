@@ -15,6 +15,7 @@ public static class A32Table
         ("ParallelAddSubtract", ParallelAddSubtract.Lines),
         ("Media", Media.Lines),
         ("LoadStore", LoadStore.Lines),
+        ("LoadStoreExtra", LoadStoreExtra.Lines),
         ("LoadStoreMultiple", LoadStoreMultiple.Lines),
         ("Branch", Branch.Lines),
         ("System", SystemInstructions.Lines),

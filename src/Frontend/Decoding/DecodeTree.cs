@@ -18,7 +18,8 @@ internal sealed class DecodeTree
     {
         // Most specific pattern first; table order breaks ties.
         var sorted = encodings
-            .OrderByDescending(e => BitOperations.PopCount(e.Pattern.Mask))
+            .OrderByDescending(e => e.Preferred)
+            .ThenByDescending(e => BitOperations.PopCount(e.Pattern.Mask))
             .ThenBy(e => e.Index)
             .ToArray();
         _root = Build(sorted, 0, width, 0);

@@ -34,7 +34,7 @@ public sealed class Encoding
 
     /// <summary>Adds rules under which the encoding is UNDEFINED rather than UNPREDICTABLE.</summary>
     public Encoding UndefinedWhen(params Rule[] rules) =>
-        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = rules, FixedList = FixedList };
+        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = rules, FixedList = FixedList, Preferred = Preferred };
 
     public bool RuleMakesUndefined => UndefinedRules.Length > 0;
 
@@ -42,7 +42,17 @@ public sealed class Encoding
     public ushort FixedList { get; private init; }
 
     public Encoding WithList(int list) =>
-        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = (ushort)list };
+        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = (ushort)list, Preferred = Preferred };
+
+    /// <summary>
+    /// Tried before every ordinary line that also matches, whatever their specificity: for the few
+    /// encodings (such as the unprivileged forms) that are defined as exceptions carved out of a more
+    /// specific-looking general pattern.
+    /// </summary>
+    public bool Preferred { get; private init; }
+
+    public Encoding Prefer() =>
+        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = FixedList, Preferred = true };
 
     public override string ToString() => $"{Name} [{Pattern}]";
 }

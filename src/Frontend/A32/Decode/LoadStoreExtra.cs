@@ -1,0 +1,63 @@
+using Translator.Frontend.Decoding;
+using static Translator.Frontend.A32.Disasm.LoadStoreExtraText;
+
+namespace Translator.Frontend.A32.Decode;
+
+/// <summary>
+/// The extra loads and stores (halfword, signed byte and halfword, doubleword, their unprivileged
+/// forms), the exclusives, SWP/SWPB and the ARMv8 load-acquire/store-release forms.
+/// </summary>
+public static class LoadStoreExtra
+{
+    private static readonly Rule WritebackConflict = (in Instruction i) =>
+        (!i.Flag('P') || i.Flag('W')) && (i.Rn == 15 || i.Rn == i.Rt) ? Reason.WritebackBase : Reason.None;
+    private static readonly Rule PairRule = (in Instruction i) => (i.Rt & 1) != 0 || i.Rt == 14 ? Reason.RegisterPair : Reason.None;
+    private static readonly Rule AnyPc = Rules.PcIn("tnmd");
+
+    public static readonly Encoding[] Lines =
+    [
+        new("STRH (immediate)", Op.Strh, "cccc000PU1W0nnnnttttiiii1011iiii", Extra, Feature.Base, Rules.PcIs('t'), WritebackConflict),
+        new("STRH (register)", Op.Strh, "cccc000PU0W0nnnntttt00001011mmmm", Extra, Feature.Base, Rules.PcIn("tm"), WritebackConflict),
+        new("LDRH (immediate)", Op.Ldrh, "cccc000PU1W1nnnnttttiiii1011iiii", Extra, Feature.Base, Rules.PcIs('t'), WritebackConflict),
+        new("LDRH (register)", Op.Ldrh, "cccc000PU0W1nnnntttt00001011mmmm", Extra, Feature.Base, Rules.PcIn("tm"), WritebackConflict),
+        new("LDRSB (immediate)", Op.Ldrsb, "cccc000PU1W1nnnnttttiiii1101iiii", Extra, Feature.Base, Rules.PcIs('t'), WritebackConflict),
+        new("LDRSB (register)", Op.Ldrsb, "cccc000PU0W1nnnntttt00001101mmmm", Extra, Feature.Base, Rules.PcIn("tm"), WritebackConflict),
+        new("LDRSH (immediate)", Op.Ldrsh, "cccc000PU1W1nnnnttttiiii1111iiii", Extra, Feature.Base, Rules.PcIs('t'), WritebackConflict),
+        new("LDRSH (register)", Op.Ldrsh, "cccc000PU0W1nnnntttt00001111mmmm", Extra, Feature.Base, Rules.PcIn("tm"), WritebackConflict),
+        new("LDRD (immediate)", Op.Ldrd, "cccc000PU1W0nnnnttttiiii1101iiii", Extra, Feature.Base, PairRule, WritebackConflict),
+        new("LDRD (register)", Op.Ldrd, "cccc000PUxW0nnnnttttxxxx1101mmmm", Extra, Feature.Base, PairRule, Rules.PcIs('m'), WritebackConflict),
+        new("STRD (immediate)", Op.Strd, "cccc000PU1W0nnnnttttiiii1111iiii", Extra, Feature.Base, PairRule, WritebackConflict),
+        new("STRD (register)", Op.Strd, "cccc000PUxW0nnnnttttxxxx1111mmmm", Extra, Feature.Base, PairRule, Rules.PcIs('m'), WritebackConflict),
+
+        new Encoding("STRHT", Op.Strht, "cccc0000UI10nnnnttttxxxx1011xxxx", Extra, Feature.Base, Rules.PcIn("tn")).Prefer(),
+        new Encoding("LDRHT", Op.Ldrht, "cccc0000UI11nnnnttttxxxx1011xxxx", Extra, Feature.Base, Rules.PcIn("tn")).Prefer(),
+        new Encoding("LDRSBT", Op.Ldrsbt, "cccc0000UI11nnnnttttxxxx1101xxxx", Extra, Feature.Base, Rules.PcIn("tn")).Prefer(),
+        new Encoding("LDRSHT", Op.Ldrsht, "cccc0000UI11nnnnttttxxxx1111xxxx", Extra, Feature.Base, Rules.PcIn("tn")).Prefer(),
+
+        new("LDREX", Op.Ldrex, "cccc00011001nnnntttt111110011111", Exclusive, Feature.Base, Rules.PcIn("tn")),
+        new("LDREXB", Op.Ldrexb, "cccc00011101nnnntttt111110011111", Exclusive, Feature.Base, Rules.PcIn("tn")),
+        new("LDREXH", Op.Ldrexh, "cccc00011111nnnntttt111110011111", Exclusive, Feature.Base, Rules.PcIn("tn")),
+        new("LDREXD", Op.Ldrexd, "cccc00011011nnnntttt111110011111", Exclusive, Feature.Base, PairRule, Rules.PcIs('n')),
+        new("STREX", Op.Strex, "cccc00011000nnnndddd11111001tttt", Exclusive, Feature.Base, AnyPc),
+        new("STREXB", Op.Strexb, "cccc00011100nnnndddd11111001tttt", Exclusive, Feature.Base, AnyPc),
+        new("STREXH", Op.Strexh, "cccc00011110nnnndddd11111001tttt", Exclusive, Feature.Base, AnyPc),
+        new("STREXD", Op.Strexd, "cccc00011010nnnndddd11111001tttt", Exclusive, Feature.Base, PairRule, AnyPc),
+        new("SWP", Op.Swp, "cccc00010000nnnntttt00001001mmmm", Swap, Feature.Base, Rules.PcIn("tnm")),
+        new("SWPB", Op.Swpb, "cccc00010100nnnntttt00001001mmmm", Swap, Feature.Base, Rules.PcIn("tnm")),
+
+        new("LDA", Op.Lda, "cccc00011001nnnntttt110010011111", Exclusive, Feature.V8),
+        new("LDAB", Op.Ldab, "cccc00011101nnnntttt110010011111", Exclusive, Feature.V8),
+        new("LDAH", Op.Ldah, "cccc00011111nnnntttt110010011111", Exclusive, Feature.V8),
+        new("STL", Op.Stl, "cccc00011000nnnn111111001001tttt", Exclusive, Feature.V8),
+        new("STLB", Op.Stlb, "cccc00011100nnnn111111001001tttt", Exclusive, Feature.V8),
+        new("STLH", Op.Stlh, "cccc00011110nnnn111111001001tttt", Exclusive, Feature.V8),
+        new("LDAEX", Op.Ldaex, "cccc00011001nnnntttt111010011111", Exclusive, Feature.V8),
+        new("LDAEXB", Op.Ldaexb, "cccc00011101nnnntttt111010011111", Exclusive, Feature.V8),
+        new("LDAEXH", Op.Ldaexh, "cccc00011111nnnntttt111010011111", Exclusive, Feature.V8),
+        new("LDAEXD", Op.Ldaexd, "cccc00011011nnnntttt111010011111", Exclusive, Feature.V8),
+        new("STLEX", Op.Stlex, "cccc00011000nnnndddd11101001tttt", Exclusive, Feature.V8),
+        new("STLEXB", Op.Stlexb, "cccc00011100nnnndddd11101001tttt", Exclusive, Feature.V8),
+        new("STLEXH", Op.Stlexh, "cccc00011110nnnndddd11101001tttt", Exclusive, Feature.V8),
+        new("STLEXD", Op.Stlexd, "cccc00011010nnnndddd11101001tttt", Exclusive, Feature.V8),
+    ];
+}
