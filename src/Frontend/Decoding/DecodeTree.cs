@@ -36,7 +36,7 @@ internal sealed class DecodeTree
             node = children[index];
         }
         foreach (var e in node.Leaf!)
-            if ((word & e.Pattern.Mask) == e.Pattern.Value)
+            if ((word & e.Pattern.Mask) == e.Pattern.Value && (e.Excludes is null || !e.Excludes(word)))
                 return e;
         return null;
     }

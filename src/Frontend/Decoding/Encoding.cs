@@ -34,7 +34,7 @@ public sealed class Encoding
 
     /// <summary>Adds rules under which the encoding is UNDEFINED rather than UNPREDICTABLE.</summary>
     public Encoding UndefinedWhen(params Rule[] rules) =>
-        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = rules, FixedList = FixedList, Preferred = Preferred };
+        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = rules, FixedList = FixedList, Preferred = Preferred, Excludes = Excludes };
 
     public bool RuleMakesUndefined => UndefinedRules.Length > 0;
 
@@ -42,7 +42,7 @@ public sealed class Encoding
     public ushort FixedList { get; private init; }
 
     public Encoding WithList(int list) =>
-        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = (ushort)list, Preferred = Preferred };
+        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = (ushort)list, Preferred = Preferred, Excludes = Excludes };
 
     /// <summary>
     /// Tried before every ordinary line that also matches, whatever their specificity: for the few
@@ -51,8 +51,14 @@ public sealed class Encoding
     /// </summary>
     public bool Preferred { get; private init; }
 
+    /// <summary>Words the pattern matches that are not this encoding (a field value that belongs elsewhere); the decoder looks further.</summary>
+    public Func<uint, bool>? Excludes { get; private init; }
+
+    public Encoding Excluding(Func<uint, bool> excludes) =>
+        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = FixedList, Preferred = Preferred, Excludes = excludes };
+
     public Encoding Prefer() =>
-        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = FixedList, Preferred = true };
+        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = FixedList, Preferred = true, Excludes = Excludes };
 
     public override string ToString() => $"{Name} [{Pattern}]";
 }
