@@ -24,7 +24,7 @@ public sealed class InstructionDecoder
         if (splitOnCondition)
         {
             const uint top = 0xF000_0000;
-            _conditional = new DecodeTree(encodings.Where(e => (e.Pattern.Mask & top) != top).ToArray(), width);
+            _conditional = new DecodeTree(encodings.Where(e => (e.Pattern.Mask & top) != top || (e.Pattern.Value & top) != top).ToArray(), width);
             _unconditional = new DecodeTree(encodings.Where(e => (e.Pattern.Mask & top) == top && (e.Pattern.Value & top) == top).ToArray(), width);
         }
         else
