@@ -17,12 +17,8 @@ internal sealed unsafe class A32Differential : IDisposable
     public const uint DataSize = 0x20000;
     public const uint MemorySize = 0x40000;
 
-    private readonly Unicorn _unicorn = new();
-
-    public A32Differential()
-    {
-        _unicorn.Map(0, MemorySize);
-    }
+    // A fresh Unicorn per run: it keeps translations of code rewritten in place.
+    private Unicorn _unicorn = new();
 
     public sealed record Setup(uint[] Code, uint[] Registers, uint Cpsr, byte[] Data);
 
@@ -65,7 +61,9 @@ internal sealed unsafe class A32Differential : IDisposable
     private Outcome RunUnicorn(Setup s)
     {
         var code = Code(s.Code);
-        _unicorn.Write(0, new byte[MemorySize]);
+        _unicorn.Dispose();
+        _unicorn = new Unicorn();
+        _unicorn.Map(0, MemorySize);
         _unicorn.Write(CodeBase, code);
         _unicorn.Write(DataBase, s.Data);
         for (int r = 0; r < 15; r++) _unicorn.SetReg(Unicorn.Reg.R(r), s.Registers[r]);

@@ -13,12 +13,12 @@ namespace Translator.Hypervisor.Tests;
 [Category("Oracle")]
 public sealed class A32SemanticsVsUnicornTests
 {
-    private const int SequenceLength = 40;
+    private static int SequenceLength => int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEQUENCE_LENGTH"), out int n) ? n : 40;
 
     private static int Seed(int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEED"), out int s) ? s : fallback;
 
-    private static int Sequences => int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEQUENCES"), out int n) ? n : 12_500;
+    private static int Sequences => int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEQUENCES"), out int n) ? n : 20_000;
 
     [OneTimeSetUp]
     public void RequireUnicorn()

@@ -15,6 +15,9 @@ public static class DataProcessing
     private static readonly Rule TestFlags = (in Instruction i) =>
         !i.Flag('S') && (i.Word & (1u << 20)) == 0 ? Reason.FieldValue : i.Rd != 0 ? Reason.ShouldBeBits : Reason.None;
 
+    /// <summary>Bit 7 set with bit 4 set is the extra load/store space; GNU still shows such TEQ words as TEQ.</summary>
+    private static readonly Rule IllegalShifter = (in Instruction i) => (i.Word & 0x80) != 0 ? Reason.ShouldBeBits : Reason.None;
+
     public static readonly Encoding[] Lines =
     [
         new("AND (immediate)", Op.And, "cccc0010000Snnnnddddrrrriiiiiiii", Binary),
@@ -52,7 +55,7 @@ public static class DataProcessing
         new("TST (register-shifted register)", Op.Tst, "cccc0001000Snnnnddddssss0zz1mmmm", Compare, Feature.Base, TestFlags, ShiftedByRegister),
         new("TEQ (immediate)", Op.Teq, "cccc00110011nnnnddddrrrriiiiiiii", Compare, Feature.Base, TestFlags),
         new("TEQ (register)", Op.Teq, "cccc00010011nnnnddddyyyyyzz0mmmm", Compare, Feature.Base, TestFlags),
-        new("TEQ (register-shifted register)", Op.Teq, "cccc00010011nnnnddddssssxzz1mmmm", Compare, Feature.Base, TestFlags, ShiftedByRegister),
+        new("TEQ (register-shifted register)", Op.Teq, "cccc00010011nnnnddddssssxzz1mmmm", Compare, Feature.Base, IllegalShifter, TestFlags, ShiftedByRegister),
         new("CMP (immediate)", Op.Cmp, "cccc0011010Snnnnddddrrrriiiiiiii", Compare, Feature.Base, TestFlags),
         new("CMP (register)", Op.Cmp, "cccc0001010Snnnnddddyyyyyzz0mmmm", Compare, Feature.Base, TestFlags),
         new("CMP (register-shifted register)", Op.Cmp, "cccc0001010Snnnnddddssss0zz1mmmm", Compare, Feature.Base, TestFlags, ShiftedByRegister),
@@ -70,9 +73,9 @@ public static class DataProcessing
         new("LSR (register)", Op.Lsr, "cccc0001101S0000ddddssss0011mmmm", Move, Feature.Base, ShiftedByRegister),
         new("ASR (register)", Op.Asr, "cccc0001101S0000ddddssss0101mmmm", Move, Feature.Base, ShiftedByRegister),
         new("ROR (register)", Op.Ror, "cccc0001101S0000ddddssss0111mmmm", Move, Feature.Base, ShiftedByRegister),
-        new("MVN (immediate)", Op.Mvn, "cccc0011111Snnnnddddrrrriiiiiiii", Move),
-        new("MVN (register)", Op.Mvn, "cccc0001111Snnnnddddyyyyyzz0mmmm", Move),
-        new("MVN (register-shifted register)", Op.Mvn, "cccc0001111Snnnnddddssss0zz1mmmm", Move, Feature.Base, ShiftedByRegister),
+        new("MVN (immediate)", Op.Mvn, "cccc0011111S(0)(0)(0)(0)ddddrrrriiiiiiii", Move),
+        new("MVN (register)", Op.Mvn, "cccc0001111S(0)(0)(0)(0)ddddyyyyyzz0mmmm", Move),
+        new("MVN (register-shifted register)", Op.Mvn, "cccc0001111S(0)(0)(0)(0)ddddssss0zz1mmmm", Move, Feature.Base, ShiftedByRegister),
         new("MOVW", Op.Movw, "cccc00110000iiiiddddiiiiiiiiiiii", Wide, Feature.Base, Rules.PcIs('d')),
         new("MOVT", Op.Movt, "cccc00110100iiiiddddiiiiiiiiiiii", Wide, Feature.Base, Rules.PcIs('d')),
     ];

@@ -14,6 +14,12 @@ internal static class Shifter
     /// <returns>The operand, and its carry-out (only computed when <paramref name="wantCarry"/>).</returns>
     public static (Value Operand, Value Carry) Operand2(in Instruction i, LiftContext ctx, bool wantCarry)
     {
+        // The MOV shift aliases fix the shift type in the encoding instead of a field.
+        var type = i.Op switch
+        {
+            Op.Lsl => ShiftType.Lsl, Op.Lsr => ShiftType.Lsr, Op.Asr => ShiftType.Asr, Op.Ror or Op.Rrx => ShiftType.Ror,
+            _ => i.ShiftType,
+        };
         var ir = ctx.Ir;
         var p = i.Encoding!.Pattern;
         if (p.Has(Field.Rotate))
@@ -27,7 +33,7 @@ internal static class Shifter
         if (p.Has(Field.Rs))
         {
             var amount = ir.Emit(Opcode.ZeroExtend8, ctx.Reg(i.Rs));
-            var (shift, carryOp) = i.ShiftType switch
+            var (shift, carryOp) = type switch
             {
                 ShiftType.Lsl => (Opcode.Lsl, Opcode.LslCarry),
                 ShiftType.Lsr => (Opcode.Lsr, Opcode.LsrCarry),
@@ -38,7 +44,7 @@ internal static class Shifter
             Value carry = wantCarry ? ir.Emit(carryOp, rm, amount, ir.GetFlag(Flag.C)) : default;
             return (value, carry);
         }
-        return ImmediateShift(ctx, rm, i.ShiftType, i.ShiftImm, wantCarry);
+        return ImmediateShift(ctx, rm, type, i.ShiftImm, wantCarry);
     }
 
     /// <summary>DecodeImmShift and Shift_C: LSR/ASR #0 mean 32, ROR #0 means RRX.</summary>
