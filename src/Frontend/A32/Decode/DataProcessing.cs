@@ -55,7 +55,7 @@ public static class DataProcessing
         new("TST (register-shifted register)", Op.Tst, "cccc0001000Snnnnddddssss0zz1mmmm", Compare, Feature.Base, TestFlags, ShiftedByRegister),
         new("TEQ (immediate)", Op.Teq, "cccc00110011nnnnddddrrrriiiiiiii", Compare, Feature.Base, TestFlags),
         new("TEQ (register)", Op.Teq, "cccc00010011nnnnddddyyyyyzz0mmmm", Compare, Feature.Base, TestFlags),
-        new("TEQ (register-shifted register)", Op.Teq, "cccc00010011nnnnddddssssxzz1mmmm", Compare, Feature.Base, IllegalShifter, TestFlags, ShiftedByRegister),
+        new Encoding("TEQ (register-shifted register)", Op.Teq, "cccc00010011nnnnddddssssxzz1mmmm", Compare, Feature.Base, IllegalShifter, TestFlags, ShiftedByRegister).Excluding(w => (w & 0xFF0) == 0x090),
         new("CMP (immediate)", Op.Cmp, "cccc0011010Snnnnddddrrrriiiiiiii", Compare, Feature.Base, TestFlags),
         new("CMP (register)", Op.Cmp, "cccc0001010Snnnnddddyyyyyzz0mmmm", Compare, Feature.Base, TestFlags),
         new("CMP (register-shifted register)", Op.Cmp, "cccc0001010Snnnnddddssss0zz1mmmm", Compare, Feature.Base, TestFlags, ShiftedByRegister),
@@ -73,6 +73,9 @@ public static class DataProcessing
         new("LSR (register)", Op.Lsr, "cccc0001101S0000ddddssss0011mmmm", Move, Feature.Base, ShiftedByRegister),
         new("ASR (register)", Op.Asr, "cccc0001101S0000ddddssss0101mmmm", Move, Feature.Base, ShiftedByRegister),
         new("ROR (register)", Op.Ror, "cccc0001101S0000ddddssss0111mmmm", Move, Feature.Base, ShiftedByRegister),
+        // A register shift with bit 7 set is not a shift (GNU: "illegal shifter operand"), unless it is an extra load/store.
+        new Encoding("LSL/LSR/ASR/ROR (register, bit 7 set)", Op.Mov, "cccc0001101S0000ddddssss1zz1mmmm", IllegalShift, Feature.Base, IllegalShifter)
+            .Excluding(w => ((w & 0xF00) == 0 && (w & 0x60) != 0) || ((w & (1u << 20)) == 0 && (w & 0x40) != 0) || (w & 0xFF0) == 0x090),
         new("MVN (immediate)", Op.Mvn, "cccc0011111S(0)(0)(0)(0)ddddrrrriiiiiiii", Move),
         new("MVN (register)", Op.Mvn, "cccc0001111S(0)(0)(0)(0)ddddyyyyyzz0mmmm", Move),
         new("MVN (register-shifted register)", Op.Mvn, "cccc0001111S(0)(0)(0)(0)ddddssss0zz1mmmm", Move, Feature.Base, ShiftedByRegister),

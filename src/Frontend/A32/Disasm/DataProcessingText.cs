@@ -88,6 +88,13 @@ internal static class DataProcessingText
         End(comment, markRd, w);
     }
 
+    public static void IllegalShift(in Instruction i, AsmWriter w)
+    {
+        string name = ((i.Word >> 5) & 3) switch { 0 => "lsl", 1 => "lsr", 2 => "asr", _ => "ror" };
+        w.Text(name).Text(i.Flag('S') ? "s" : "").Cond(i).Tab().Reg(i.Rd).Comma().Reg(i.Rm).Comment("<illegal shifter operand>");
+        if (i.Rd == 15) w.Unpredictable();
+    }
+
     public static void Wide(in Instruction i, AsmWriter w)
     {
         w.Mnemonic(i.Op == Op.Movw ? "movw" : "movt", i).Tab().Reg(i.Rd).Comma().Imm(i.Imm);
