@@ -75,7 +75,7 @@ public static class DataProcessing
         new("ROR (register)", Op.Ror, "cccc0001101S0000ddddssss0111mmmm", Move, Feature.Base, ShiftedByRegister),
         // A register shift with bit 7 set is not a shift (GNU: "illegal shifter operand"), unless it is an extra load/store.
         new Encoding("LSL/LSR/ASR/ROR (register, bit 7 set)", Op.Mov, "cccc0001101S0000ddddssss1zz1mmmm", IllegalShift, Feature.Base, IllegalShifter)
-            .Excluding(w => ((w & 0xF00) == 0 && (w & 0x60) != 0) || ((w & (1u << 20)) == 0 && (w & 0x40) != 0) || (w & 0xFF0) == 0x090),
+            .Excluding(w => ((w & 0xF00) == 0 && (w & 0x60) != 0) || ((w & (1u << 20)) == 0 && (w & 0x40) != 0) || (w & 0x0010_0FF0) == 0x0010_0090),
         new("MVN (immediate)", Op.Mvn, "cccc0011111S(0)(0)(0)(0)ddddrrrriiiiiiii", Move),
         new("MVN (register)", Op.Mvn, "cccc0001111S(0)(0)(0)(0)ddddyyyyyzz0mmmm", Move),
         new("MVN (register-shifted register)", Op.Mvn, "cccc0001111S(0)(0)(0)(0)ddddssss0zz1mmmm", Move, Feature.Base, ShiftedByRegister),
