@@ -29,5 +29,5 @@ public static class SensitiveInstructions
         }
     }
 
-    private static bool IsDataProcessing(Op op) => op is >= Op.And and <= Op.Rrx;
+    private static bool IsDataProcessing(Op op) => op is >= Op.And and <= Op.Rrx and not (Op.Tst or Op.Teq or Op.Cmp or Op.Cmn);
 }
