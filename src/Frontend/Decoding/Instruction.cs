@@ -13,7 +13,7 @@ public struct FieldValues
 /// the operand fields named by the encoding's pattern letters, its condition, and its class for the
 /// modelled processor. A field the encoding does not have reads as zero.
 /// </summary>
-public readonly struct Instruction
+public struct Instruction
 {
     private readonly FieldValues _fields;
 
@@ -22,10 +22,10 @@ public readonly struct Instruction
     public Encoding? Encoding { get; }
     /// <summary>Upper-case pattern letters: bit (letter - 'A').</summary>
     public uint Flags { get; }
-    public InstrClass Class { get; }
-    public Reason Reason { get; }
+    public InstrClass Class { readonly get; private set; }
+    public Reason Reason { readonly get; private set; }
     /// <summary>Reads or writes privileged state, or behaves differently by processor mode.</summary>
-    public bool Sensitive { get; }
+    public bool Sensitive { readonly get; private set; }
     /// <summary>2 for a 16-bit Thumb instruction, 4 otherwise.</summary>
     public byte Size { get; }
 
@@ -36,39 +36,41 @@ public readonly struct Instruction
         Class = cls; Reason = reason; Sensitive = sensitive; Size = size;
     }
 
-    public Op Op => Encoding?.Op ?? Op.Undefined;
-    public Condition Cond => (Condition)_fields[(int)Field.Cond];
-    public uint this[Field f] => _fields[(int)f];
-    public bool Flag(char letter) => ((Flags >> (letter - 'A')) & 1) != 0;
+    public readonly Op Op => Encoding?.Op ?? Op.Undefined;
+    public readonly Condition Cond => (Condition)_fields[(int)Field.Cond];
+    public readonly uint this[Field f] => _fields[(int)f];
+    public readonly bool Flag(char letter) => ((Flags >> (letter - 'A')) & 1) != 0;
 
-    public int Rd => (int)_fields[(int)Field.Rd];
-    public int Rn => (int)_fields[(int)Field.Rn];
-    public int Rm => (int)_fields[(int)Field.Rm];
-    public int Rs => (int)_fields[(int)Field.Rs];
-    public int Ra => (int)_fields[(int)Field.Ra];
-    public int Rt => (int)_fields[(int)Field.Rt];
-    public int Rt2 => (int)_fields[(int)Field.Rt2];
-    public uint Imm => _fields[(int)Field.Imm];
-    public uint Imm2 => _fields[(int)Field.Imm2];
-    public int Rotate => (int)_fields[(int)Field.Rotate];
-    public int ShiftImm => (int)_fields[(int)Field.ShiftImm];
-    public ShiftType ShiftType => (ShiftType)_fields[(int)Field.ShiftType];
-    public ushort RegList => (ushort)_fields[(int)Field.RegList];
-    public int Coproc => (int)_fields[(int)Field.Coproc];
-    public int Opc1 => (int)_fields[(int)Field.Opc1];
-    public int Opc2 => (int)_fields[(int)Field.Opc2];
+    public readonly int Rd => (int)_fields[(int)Field.Rd];
+    public readonly int Rn => (int)_fields[(int)Field.Rn];
+    public readonly int Rm => (int)_fields[(int)Field.Rm];
+    public readonly int Rs => (int)_fields[(int)Field.Rs];
+    public readonly int Ra => (int)_fields[(int)Field.Ra];
+    public readonly int Rt => (int)_fields[(int)Field.Rt];
+    public readonly int Rt2 => (int)_fields[(int)Field.Rt2];
+    public readonly uint Imm => _fields[(int)Field.Imm];
+    public readonly uint Imm2 => _fields[(int)Field.Imm2];
+    public readonly int Rotate => (int)_fields[(int)Field.Rotate];
+    public readonly int ShiftImm => (int)_fields[(int)Field.ShiftImm];
+    public readonly ShiftType ShiftType => (ShiftType)_fields[(int)Field.ShiftType];
+    public readonly ushort RegList => (ushort)_fields[(int)Field.RegList];
+    public readonly int Coproc => (int)_fields[(int)Field.Coproc];
+    public readonly int Opc1 => (int)_fields[(int)Field.Opc1];
+    public readonly int Opc2 => (int)_fields[(int)Field.Opc2];
 
-    public bool IsUndefined => Class == InstrClass.Undefined;
-    public bool IsUnpredictable => Class == InstrClass.Unpredictable;
+    public readonly bool IsUndefined => Class == InstrClass.Undefined;
+    public readonly bool IsUnpredictable => Class == InstrClass.Unpredictable;
 
     /// <summary>A copy of this instruction with another class and reason (rules refine the decoder's verdict).</summary>
-    internal Instruction WithClass(InstrClass cls, Reason reason) =>
-        new(Word, Encoding, _fields, Flags, cls, reason, Sensitive, Size);
+    internal void SetClass(InstrClass cls, Reason reason)
+    {
+        Class = cls;
+        Reason = reason;
+    }
 
-    internal Instruction WithSensitive(bool sensitive) =>
-        new(Word, Encoding, _fields, Flags, Class, Reason, sensitive, Size);
+    internal void SetSensitive(bool sensitive) => Sensitive = sensitive;
 
-    public override string ToString() => $"{Word:x8} {Op} {Class}";
+    public readonly override string ToString() => $"{Word:x8} {Op} {Class}";
 }
 
 public enum ShiftType : byte { Lsl, Lsr, Asr, Ror }

@@ -62,27 +62,33 @@ public sealed class InstructionDecoder
             fields[(int)Field.Cond] = (uint)(_unconditional is not null ? Condition.Unconditional : Condition.Always);
 
         var insn = new Instruction(word, encoding, fields, flags, InstrClass.Defined, Reason.None, false, _size);
-        insn = Classify(insn, encoding, word);
-        return insn.WithSensitive(SensitiveInstructions.IsSensitive(insn));
+        Classify(ref insn, encoding, word);
+        insn.SetSensitive(SensitiveInstructions.IsSensitive(insn));
+        return insn;
     }
 
-    private Instruction Classify(Instruction insn, Encoding encoding, uint word)
+    private void Classify(ref Instruction insn, Encoding encoding, uint word)
     {
         if ((encoding.Feature & ~_features) != 0)
-            return insn.WithClass(InstrClass.Undefined, Reason.MissingFeature);
+        {
+            insn.SetClass(InstrClass.Undefined, Reason.MissingFeature);
+            return;
+        }
         foreach (var rule in encoding.UndefinedRules)
         {
             var r = rule(insn);
-            if (r != Reason.None) return insn.WithClass(InstrClass.Undefined, r);
+            if (r != Reason.None) { insn.SetClass(InstrClass.Undefined, r); return; }
         }
         var p = encoding.Pattern;
         if ((word & p.ShouldBeMask) != p.ShouldBeValue)
-            return insn.WithClass(InstrClass.Unpredictable, Reason.ShouldBeBits);
+        {
+            insn.SetClass(InstrClass.Unpredictable, Reason.ShouldBeBits);
+            return;
+        }
         foreach (var rule in encoding.Unpredictable)
         {
             var r = rule(insn);
-            if (r != Reason.None) return insn.WithClass(InstrClass.Unpredictable, r);
+            if (r != Reason.None) { insn.SetClass(InstrClass.Unpredictable, r); return; }
         }
-        return insn;
     }
 }
