@@ -11,7 +11,7 @@ namespace Translator.Frontend.A32.Decode;
 public static class LoadStore
 {
     /// <summary>Writeback (post-indexed or W) with the base being PC or the transferred register.</summary>
-    private static readonly Rule WritebackConflict = (in Instruction i) =>
+    internal static readonly Rule WritebackConflict = (in Instruction i) =>
         (!i.Flag('P') || i.Flag('W')) && (i.Rn == 15 || i.Rn == i.Rt) ? Reason.WritebackBase : Reason.None;
 
     private static readonly Rule RegisterOffsetPc = (in Instruction i) => i.Rm == 15 ? Reason.PcOperand : Reason.None;

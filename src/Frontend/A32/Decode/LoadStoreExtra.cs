@@ -9,8 +9,7 @@ namespace Translator.Frontend.A32.Decode;
 /// </summary>
 public static class LoadStoreExtra
 {
-    private static readonly Rule WritebackConflict = (in Instruction i) =>
-        (!i.Flag('P') || i.Flag('W')) && (i.Rn == 15 || i.Rn == i.Rt) ? Reason.WritebackBase : Reason.None;
+    private static readonly Rule WritebackConflict = LoadStore.WritebackConflict;
     private static readonly Rule PairRule = (in Instruction i) => (i.Rt & 1) != 0 || i.Rt == 14 ? Reason.RegisterPair : Reason.None;
     private static readonly Rule AnyPc = Rules.PcIn("tnmd");
 
