@@ -12,7 +12,8 @@ namespace Translator.Hypervisor.Tests;
 /// </summary>
 internal sealed unsafe class A32Differential : IDisposable
 {
-    public const uint CodeBase = 0x1000;
+    /// <summary>Far above the data window, so random stores do not modify the code being compared.</summary>
+    public const uint CodeBase = 0x3E000;
     public const uint DataBase = 0x10000;
     public const uint DataSize = 0x20000;
     public const uint MemorySize = 0x40000;
@@ -91,7 +92,14 @@ internal sealed unsafe class A32Differential : IDisposable
         for (int r = 0; r < 15; r++) cpu.State->R[r] = s.Registers[r];
         uint end = CodeBase + 4 * (uint)s.Code.Length;
         var handler = new StopAtEnd(end);
-        cpu.Run(handler, ulong.MaxValue);
+        try
+        {
+            cpu.Run(handler, 100_000);
+        }
+        catch (Frontend.Lifting.LiftException e)
+        {
+            handler.Ended = "translator stopped: " + e.Message;
+        }
         var regs = new uint[15];
         for (int r = 0; r < 15; r++) regs[r] = cpu.State->R[r];
         return new Outcome(handler.Ended ?? "unknown", regs, cpu.State->Cpsr, ram.Span(DataBase, (int)DataSize).ToArray());

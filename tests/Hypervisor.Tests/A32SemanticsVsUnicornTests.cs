@@ -40,8 +40,16 @@ public sealed class A32SemanticsVsUnicornTests
         {
             var code = A32Sequences.Generate(rng, SequenceLength);
             var setup = A32Differential.RandomSetup(rng, code);
-            if (diff.Compare(setup, engine) is { } problem)
-                failures.Add(Describe(setup, problem, n));
+            string? problem;
+            try
+            {
+                problem = diff.Compare(setup, engine);
+            }
+            catch (Exception e) when (e is not AssertionException)
+            {
+                problem = $"{e.GetType().Name}: {e.Message}";
+            }
+            if (problem is not null) failures.Add(Describe(setup, problem, n));
         }
         TestContext.Out.WriteLine($"{sequences} sequences, {sequences * SequenceLength} guest instructions");
         Assert.That(failures, Is.Empty, string.Join("\n\n", failures));

@@ -30,6 +30,8 @@ internal static class A32Sequences
                 var insn = A32Table.CortexA15.Decode(w);
                 if (insn.Class != InstrClass.Defined || insn.Sensitive || insn.Encoding != e) continue;
                 if (WritesPc(insn)) continue;
+                // A PC-relative store would modify the sequence itself.
+                if (insn.Op is Op.Str or Op.Strb or Op.Strh or Op.Strd or Op.Stm or Op.Stmda or Op.Stmdb or Op.Stmib && insn.Rn == 15) continue;
                 if (accept is not null && !accept(insn)) continue;
                 words[k] = w;
                 break;
@@ -44,7 +46,7 @@ internal static class A32Sequences
         var p = insn.Encoding!.Pattern;
         foreach (var f in new[] { Field.Rd, Field.Rt, Field.Rt2, Field.Ra })
             if (p.Has(f) && insn[f] == 15) return true;
-        if (p.Has(Field.RegList) && (insn.RegList & 0x8000) != 0) return true;
+        if ((insn.RegList & 0x8000) != 0) return true;
         return p.Has(Field.Rn) && insn.Rn == 15 && insn.Flag('W');
     }
 }

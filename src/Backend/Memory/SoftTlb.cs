@@ -10,7 +10,8 @@ namespace Translator.Backend.Memory;
 [StructLayout(LayoutKind.Sequential)]
 public struct TlbEntry
 {
-    public const uint Invalid = 1;
+    /// <summary>Bits 11:3 set: no access of 8 bytes or less, masked as the fast path masks it, can equal this.</summary>
+    public const uint Invalid = uint.MaxValue;
 
     public uint ReadTag;
     public uint WriteTag;

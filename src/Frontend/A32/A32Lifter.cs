@@ -28,7 +28,8 @@ public sealed class A32Lifter
     private static Dictionary<Op, LiftHandler> Collect()
     {
         var all = new Dictionary<Op, LiftHandler>();
-        foreach (var (op, handler) in BranchLift.Handlers.Concat(ExceptionLift.Handlers).Concat(DataProcessingLift.Handlers))
+        foreach (var (op, handler) in BranchLift.Handlers.Concat(ExceptionLift.Handlers).Concat(DataProcessingLift.Handlers)
+                     .Concat(LoadStoreLift.Handlers).Concat(LoadStoreMultipleLift.Handlers))
             all.Add(op, handler);
         return all;
     }

@@ -10,8 +10,16 @@ namespace Translator.Frontend.A32.Decode;
 public static class LoadStoreExtra
 {
     private static readonly Rule WritebackConflict = LoadStore.WritebackConflict;
-    private static readonly Rule PairRule = (in Instruction i) => (i.Rt & 1) != 0 || i.Rt == 14 ? Reason.RegisterPair : Reason.None;
+    private static readonly Rule PairRule = (in Instruction i) =>
+        (i.Rt & 1) != 0 || i.Rt == 14 ? Reason.RegisterPair
+        : (i.Word & (1u << 24)) == 0 && (i.Word & (1u << 21)) != 0 ? Reason.FieldValue // post-indexed with W set
+        : ((i.Word & (1u << 24)) == 0 || (i.Word & (1u << 21)) != 0) && i.Rn == i.Rt + 1 ? Reason.WritebackBase
+        : Reason.None;
     private static readonly Rule AnyPc = Rules.PcIn("tnmd");
+    private static readonly Rule OffsetIsPair = (in Instruction i) => i.Rm == i.Rt || i.Rm == i.Rt + 1 ? Reason.RegisterOverlap : Reason.None;
+    /// <summary>The status register of a store-exclusive must differ from the base and the stored registers.</summary>
+    private static readonly Rule StatusOverlap = (in Instruction i) =>
+        i.Rd == i.Rn || i.Rd == i.Rt || (i.Op == Op.Strexd && i.Rd == i.Rt + 1) ? Reason.RegisterOverlap : Reason.None;
 
     public static readonly Encoding[] Lines =
     [
@@ -24,9 +32,9 @@ public static class LoadStoreExtra
         new("LDRSH (immediate)", Op.Ldrsh, "cccc000PU1W1nnnnttttiiii1111iiii", Extra, Feature.Base, Rules.PcIs('t'), WritebackConflict),
         new("LDRSH (register)", Op.Ldrsh, "cccc000PU0W1nnnntttt00001111mmmm", Extra, Feature.Base, Rules.PcIn("tm"), WritebackConflict),
         new("LDRD (immediate)", Op.Ldrd, "cccc000PU1W0nnnnttttiiii1101iiii", Extra, Feature.Base, PairRule, WritebackConflict),
-        new("LDRD (register)", Op.Ldrd, "cccc000PUxW0nnnnttttxxxx1101mmmm", Extra, Feature.Base, PairRule, Rules.PcIs('m'), WritebackConflict),
+        new("LDRD (register)", Op.Ldrd, "cccc000PU0W0nnnntttt(0)(0)(0)(0)1101mmmm", Extra, Feature.Base, PairRule, Rules.PcIs('m'), WritebackConflict, OffsetIsPair),
         new("STRD (immediate)", Op.Strd, "cccc000PU1W0nnnnttttiiii1111iiii", Extra, Feature.Base, PairRule, WritebackConflict),
-        new("STRD (register)", Op.Strd, "cccc000PUxW0nnnnttttxxxx1111mmmm", Extra, Feature.Base, PairRule, Rules.PcIs('m'), WritebackConflict),
+        new("STRD (register)", Op.Strd, "cccc000PU0W0nnnntttt(0)(0)(0)(0)1111mmmm", Extra, Feature.Base, PairRule, Rules.PcIs('m'), WritebackConflict),
 
         new Encoding("STRHT", Op.Strht, "cccc0000UI10nnnnttttxxxx1011xxxx", Extra, Feature.Base, Rules.PcIn("tn")).Prefer(),
         new Encoding("LDRHT", Op.Ldrht, "cccc0000UI11nnnnttttxxxx1011xxxx", Extra, Feature.Base, Rules.PcIn("tn")).Prefer(),
@@ -37,10 +45,10 @@ public static class LoadStoreExtra
         new("LDREXB", Op.Ldrexb, "cccc00011101nnnntttt111110011111", Exclusive, Feature.Base, Rules.PcIn("tn")),
         new("LDREXH", Op.Ldrexh, "cccc00011111nnnntttt111110011111", Exclusive, Feature.Base, Rules.PcIn("tn")),
         new("LDREXD", Op.Ldrexd, "cccc00011011nnnntttt111110011111", Exclusive, Feature.Base, PairRule, Rules.PcIs('n')),
-        new("STREX", Op.Strex, "cccc00011000nnnndddd11111001tttt", Exclusive, Feature.Base, AnyPc),
-        new("STREXB", Op.Strexb, "cccc00011100nnnndddd11111001tttt", Exclusive, Feature.Base, AnyPc),
-        new("STREXH", Op.Strexh, "cccc00011110nnnndddd11111001tttt", Exclusive, Feature.Base, AnyPc),
-        new("STREXD", Op.Strexd, "cccc00011010nnnndddd11111001tttt", Exclusive, Feature.Base, PairRule, AnyPc),
+        new("STREX", Op.Strex, "cccc00011000nnnndddd11111001tttt", Exclusive, Feature.Base, AnyPc, StatusOverlap),
+        new("STREXB", Op.Strexb, "cccc00011100nnnndddd11111001tttt", Exclusive, Feature.Base, AnyPc, StatusOverlap),
+        new("STREXH", Op.Strexh, "cccc00011110nnnndddd11111001tttt", Exclusive, Feature.Base, AnyPc, StatusOverlap),
+        new("STREXD", Op.Strexd, "cccc00011010nnnndddd11111001tttt", Exclusive, Feature.Base, PairRule, AnyPc, StatusOverlap),
         new("SWP", Op.Swp, "cccc00010000nnnntttt00001001mmmm", Swap, Feature.Base, Rules.PcIn("tnm")),
         new("SWPB", Op.Swpb, "cccc00010100nnnntttt00001001mmmm", Swap, Feature.Base, Rules.PcIn("tnm")),
 

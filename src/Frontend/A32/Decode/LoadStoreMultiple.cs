@@ -7,10 +7,12 @@ namespace Translator.Frontend.A32.Decode;
 public static class LoadStoreMultiple
 {
     private static readonly Rule Common = (in Instruction i) =>
-        i.Rn == 15 ? Reason.PcOperand
+        Base(i) == 15 ? Reason.PcOperand
         : i.RegList == 0 ? Reason.RegisterList
-        : i.Flag('W') && (i.RegList & (1 << i.Rn)) != 0 && i.Op is not (Op.Stm or Op.Stmda or Op.Stmdb or Op.Stmib) ? Reason.WritebackBase
+        : (i.Word & (1u << 21)) != 0 && (i.RegList & (1 << Base(i))) != 0 && ((i.Word & (1u << 20)) != 0 || (i.RegList & ((1 << Base(i)) - 1)) != 0) ? Reason.WritebackBase
         : Reason.None;
+
+    private static int Base(in Instruction i) => (int)((i.Word >> 16) & 0xF);
 
     public static readonly Encoding[] Lines =
     [

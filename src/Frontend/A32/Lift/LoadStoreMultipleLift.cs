@@ -1,0 +1,61 @@
+using Translator.Frontend.Decoding;
+using Translator.Frontend.Lifting;
+using Translator.IR;
+
+namespace Translator.Frontend.A32.Lift;
+
+/// <summary>
+/// Semantics of LDM/STM in all addressing modes and PUSH/POP; the ^ forms are sensitive and the
+/// hypervisor's. An unaligned base is not faulted here, as QEMU (the reference) does not fault it.
+/// </summary>
+internal static class LoadStoreMultipleLift
+{
+    public static readonly (Op, LiftHandler)[] Handlers =
+    [
+        (Op.Ldm, Multiple), (Op.Ldmda, Multiple), (Op.Ldmdb, Multiple), (Op.Ldmib, Multiple),
+        (Op.Stm, Multiple), (Op.Stmda, Multiple), (Op.Stmdb, Multiple), (Op.Stmib, Multiple),
+        (Op.Push, Multiple), (Op.Pop, Multiple),
+    ];
+
+    private static void Multiple(in Instruction i, LiftContext ctx)
+    {
+        var ir = ctx.Ir;
+        bool load = (i.Word & (1 << 20)) != 0;
+        bool before = (i.Word & (1 << 24)) != 0, up = (i.Word & (1 << 23)) != 0, writeback = (i.Word & (1 << 21)) != 0;
+        int rn = i.Op is Op.Push or Op.Pop ? 13 : i.Rn;
+        ushort list = i.RegList;
+        int count = System.Numerics.BitOperations.PopCount(list);
+        var baseValue = ctx.Reg(rn);
+        // The lowest register always goes to the lowest address.
+        uint start = (up, before) switch
+        {
+            (true, false) => 0u,
+            (true, true) => 4u,
+            (false, false) => (uint)(-4 * count + 4),
+            (false, true) => (uint)(-4 * count),
+        };
+        var final = up ? ir.Add(baseValue, Value.I32((uint)(4 * count))) : ir.Sub(baseValue, Value.I32((uint)(4 * count)));
+        uint offset = start;
+        Value pcValue = default;
+        var loaded = new List<(int Reg, Value Value)>();
+        for (int r = 0; r < 16; r++)
+        {
+            if ((list & (1 << r)) == 0) continue;
+            var address = ir.Add(baseValue, Value.I32(offset));
+            if (load)
+            {
+                var v = ir.Load(4, address);
+                if (r == 15) pcValue = v; else loaded.Add((r, v));
+            }
+            else
+            {
+                ir.Store(4, address, ctx.Reg(r));
+            }
+            offset += 4;
+        }
+        if (writeback) ir.SetReg(rn, final);
+        // A loaded base register wins over the writeback (UNPREDICTABLE when both).
+        foreach (var (r, v) in loaded) ir.SetReg(r, v);
+        if (!pcValue.IsNone) ctx.SetReg(15, pcValue, exchange: true);
+    }
+}
