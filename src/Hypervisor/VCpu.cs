@@ -54,7 +54,7 @@ public sealed unsafe class VCpu : IDisposable
             // Bounded slices keep cancellation (timeouts, interrupts later) responsive.
             ulong slice = Math.Min(retireLimit, State->Retired + 1_000_000);
             var kind = Dispatcher.Run(State, Memory, Exit, slice);
-            if (kind == ExitKind.Continue) continue;
+            if (kind is ExitKind.Continue or ExitKind.Dispatcher) continue;
             long start = System.Diagnostics.Stopwatch.GetTimestamp();
             var action = handler.Handle(this, Exit);
             Exits.Count(kind, System.Diagnostics.Stopwatch.GetTimestamp() - start);

@@ -35,5 +35,8 @@ public static class KnownDisagreements
             w => Cond(w) == 0xF && (w & 0x0E00_0000) is 0x0000_0000 or 0x0200_0000 or 0x0400_0000 or 0x0600_0000 or 0x0800_0000),
     ];
 
-    public static Entry? Find(uint word) => Array.Find(A32, e => e.Contains(word));
+    public static Entry? Find(uint word) => Ignore ? null : Array.Find(A32, e => e.Contains(word));
+
+    /// <summary>Set by the campaign tool (--all) to see every disagreement while a space is being worked on.</summary>
+    public static bool Ignore { get; set; }
 }

@@ -25,6 +25,7 @@ for (int k = 1; k < args.Length; k++)
         case "--mask": mask = Convert.ToUInt32(Next(), 16); break;
         case "--value": value = Convert.ToUInt32(Next(), 16); break;
         case "--examples": examples = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--all": KnownDisagreements.Ignore = true; break;
         default: Console.Error.WriteLine($"unknown option {args[k]}"); return 2;
     }
 }

@@ -19,6 +19,7 @@ public static class A32Table
         ("LoadStoreMultiple", LoadStoreMultiple.Lines),
         ("Branch", Branch.Lines),
         ("System", SystemInstructions.Lines),
+        ("StatusRegisters", StatusRegisters.Lines),
         ("Coprocessor", Coprocessor.Lines),
         ("LegacyCoprocessor", LegacyCoprocessor.Lines),
         ("VfpDataProcessing", VfpDataProcessing.Lines),

@@ -95,6 +95,9 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
                 return Fatal(cpu, $"{Describe(exit.Exception)} at 0x{exit.Pc:x8}, and exception vectors are not modelled yet", exit.Pc);
             case ExitKind.Abort:
                 return Fatal(cpu, $"data abort: {exit.FaultReason}", exit.Pc);
+            case ExitKind.WaitForInterrupt:
+                // No interrupt source exists yet, so a wait would never end.
+                return Fatal(cpu, $"WFI/WFE at 0x{exit.Pc:x8} with no interrupt source to wake it", exit.Pc);
             case ExitKind.Trap:
                 return Fatal(cpu, $"sensitive instruction at 0x{exit.Pc:x8} needs the hypervisor, which cannot emulate it yet", exit.Pc);
             default:

@@ -1,0 +1,26 @@
+using Translator.Frontend.Decoding;
+using Translator.Frontend.Lifting;
+using Translator.IR;
+
+namespace Translator.Frontend.A32.Lift;
+
+/// <summary>Hints, barriers and CLREX. On one vCPU the barriers order nothing the IR reorders; ISB ends the block.</summary>
+internal static class HintLift
+{
+    private static void Nothing(in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Hint, (ulong)i.Op);
+
+    public static readonly (Op, LiftHandler)[] Handlers =
+    [
+        (Op.Nop, Nothing), (Op.Yield, Nothing), (Op.Sev, Nothing), (Op.Sevl, Nothing), (Op.Dbg, Nothing),
+        (Op.Csdb, Nothing), (Op.Esb, Nothing),
+        (Op.Wfi, (in Instruction i, LiftContext ctx) => ctx.Terminate(new WaitForInterrupt(ctx.NextPc, Thumb: false))),
+        (Op.Wfe, (in Instruction i, LiftContext ctx) => ctx.Terminate(new WaitForInterrupt(ctx.NextPc, Thumb: false))),
+        (Op.Dmb, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Barrier, (ulong)i.Op)),
+        (Op.Dsb, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Barrier, (ulong)i.Op)),
+        (Op.Ssbb, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Barrier, (ulong)i.Op)),
+        (Op.Pssbb, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Barrier, (ulong)i.Op)),
+        (Op.Sb, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Barrier, (ulong)i.Op)),
+        (Op.Isb, (in Instruction i, LiftContext ctx) => ctx.Terminate(new ReturnToDispatcher(ctx.NextPc, Thumb: false))),
+        (Op.Clrex, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.ClearExclusive)),
+    ];
+}
