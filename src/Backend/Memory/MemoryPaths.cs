@@ -43,6 +43,8 @@ public static unsafe class MemoryPaths
         if (exit.Kind != ExitKind.Abort)
         {
             state->ExclusiveAddress = address;
+            state->ExclusiveSize = (uint)size;
+            state->ExclusiveValue = v;
             state->ExclusiveOpen = 1;
         }
         return v;
@@ -51,7 +53,13 @@ public static unsafe class MemoryPaths
     /// <summary>STREX: stores and returns 0 when the monitor holds the address, else returns 1; the monitor is cleared either way.</summary>
     public static uint StoreExclusive(IGuestMemory memory, BlockExit exit, CpuState* state, uint address, int size, ulong value, MemoryAccess access, uint pc)
     {
-        bool pass = state->ExclusiveOpen != 0 && state->ExclusiveAddress == address;
+        bool pass = state->ExclusiveOpen != 0 && state->ExclusiveAddress == address && state->ExclusiveSize == (uint)size;
+        if (pass)
+        {
+            ulong current = Read(memory, exit, state, address, size, access | MemoryAccess.Aligned, pc);
+            if (exit.Kind == ExitKind.Abort) return 1;
+            pass = current == state->ExclusiveValue;
+        }
         if (pass) Write(memory, exit, state, address, size, value, access | MemoryAccess.Aligned, pc);
         if (exit.Kind != ExitKind.Abort) state->ExclusiveOpen = 0;
         return pass ? 0u : 1u;

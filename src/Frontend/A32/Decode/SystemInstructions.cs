@@ -30,7 +30,8 @@ public static class SystemInstructions
         new("DBG", Op.Dbg, "cccc001100100000111100001111iiii", Hint),
         // The other hint numbers are reserved and execute as NOP; GNU shows them as "nop {n}".
         new("NOP (reserved hint)", Op.Nop, "cccc00110010000011110000iiiiiiii", Hint),
-        new("NOP (reserved hint, bad should-be bits)", Op.Nop, "cccc001100100000xxxxxxxx00000000", ReservedHint),
+        new("NOP (reserved hint, bad should-be bits)", Op.Nop, "cccc001100100000xxxxxxxx00000000", ReservedHint, Feature.Base,
+            (in Instruction i) => Reason.ShouldBeBits),
 
         new("CLREX", Op.Clrex, "11110101011111111111000000011111", Bare),
         new("DSB", Op.Dsb, "1111010101111111111100000100iiii", Barrier),
