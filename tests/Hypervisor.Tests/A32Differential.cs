@@ -21,10 +21,17 @@ internal sealed unsafe class A32Differential : IDisposable
     // A fresh Unicorn per run: it keeps translations of code rewritten in place.
     private Unicorn _unicorn = new();
 
+    /// <summary>Executions before the jit engine compiles a block (0: before its first run; more lets hot loops form regions).</summary>
+    public int CompileThreshold { get; init; }
+
+    /// <summary>Regions the jit engine compiled over all runs (hot blocks compiled with their successors).</summary>
+    public long RegionsFormed { get; private set; }
+
     /// <summary>Runs skipped because the sequence overwrote its own code.</summary>
     public int SelfModifying { get; private set; }
 
-    public sealed record Setup(uint[] Code, uint[] Registers, uint Cpsr, byte[] Data);
+    /// <param name="Budget">Instructions Unicorn may execute (0: one pass over the code); a sequence with loops needs more.</param>
+    public sealed record Setup(uint[] Code, uint[] Registers, uint Cpsr, byte[] Data, int Budget = 0);
 
     public static Setup RandomSetup(Random rng, uint[] code)
     {
@@ -80,7 +87,7 @@ internal sealed unsafe class A32Differential : IDisposable
         for (int r = 0; r < 15; r++) _unicorn.SetReg(Unicorn.Reg.R(r), s.Registers[r]);
         _unicorn.SetReg(Unicorn.Reg.Cpsr, s.Cpsr);
         uint end = CodeBase + 4 * (uint)s.Code.Length;
-        int err = _unicorn.Run(CodeBase, end, s.Code.Length);
+        int err = _unicorn.Run(CodeBase, end, s.Budget > 0 ? s.Budget : s.Code.Length);
         uint pc = _unicorn.GetReg(Unicorn.Reg.Pc);
         string ended = err == 0 ? (pc == end ? "completed" : $"stopped at {pc:x}") : $"fault at {pc:x}";
         var regs = new uint[15];
@@ -88,7 +95,7 @@ internal sealed unsafe class A32Differential : IDisposable
         return new Outcome(ended, regs, _unicorn.GetReg(Unicorn.Reg.Cpsr), _unicorn.Read(DataBase, (int)DataSize));
     }
 
-    private static Outcome RunTranslator(Setup s, EngineKind engine)
+    private Outcome RunTranslator(Setup s, EngineKind engine)
     {
         var map = new PhysicalMap();
         using var ram = new Ram(0, MemorySize);
@@ -96,7 +103,7 @@ internal sealed unsafe class A32Differential : IDisposable
         s.Data.CopyTo(ram.Span(DataBase, (int)DataSize));
         Code(s.Code).CopyTo(ram.Span(CodeBase, s.Code.Length * 4 + 4));
         using var memory = new GuestMemory(map);
-        using var cpu = new VCpu(memory, new EngineOptions { Engine = engine, CompileThreshold = 0, BackgroundCompile = false }, SensitiveMode.Translate);
+        using var cpu = new VCpu(memory, new EngineOptions { Engine = engine, CompileThreshold = CompileThreshold, BackgroundCompile = false }, SensitiveMode.Translate);
         cpu.Reset(CodeBase);
         cpu.State->Cpsr = s.Cpsr;
         for (int r = 0; r < 15; r++) cpu.State->R[r] = s.Registers[r];
@@ -110,6 +117,7 @@ internal sealed unsafe class A32Differential : IDisposable
         {
             handler.Ended = "translator stopped: " + e.Message;
         }
+        RegionsFormed += cpu.Dispatcher.Statistics.RegionsFormed;
         var regs = new uint[15];
         for (int r = 0; r < 15; r++) regs[r] = cpu.State->R[r];
         return new Outcome(handler.Ended ?? "unknown", regs, cpu.State->Cpsr, ram.Span(DataBase, (int)DataSize).ToArray());

@@ -9,9 +9,13 @@ using Translator.IR.State;
 namespace Translator.Backend.Compiler;
 
 /// <summary>
-/// Tier 1: compiles a block's IR to one DynamicMethod. Each IR value is an IL local; state reads and
-/// writes are loads and stores at fixed offsets from the state pointer; loads and stores of guest
-/// memory index the software TLB inline and call out only on a miss.
+/// Tier 1: compiles a block's IR, or a region of several blocks, to one DynamicMethod. Guest
+/// registers R0–R14, N, Z, C, V and the retired-instruction count live in IL locals, loaded once on
+/// entry and written back only where control leaves the method or calls out, so the .NET JIT keeps
+/// them in host registers across a hot loop. A branch from one member of a region to another is an
+/// IL branch, checked against the state's retire limit so that a loop still returns to the
+/// dispatcher when its budget is spent (or when the limit is lowered to ask it to stop). Loads and
+/// stores of guest memory index the software TLB inline and call out only on a miss.
 /// </summary>
 public sealed unsafe class IlCompiler
 {
@@ -22,22 +26,47 @@ public sealed unsafe class IlCompiler
 
     private const int ArgState = 0, ArgMemory = 1, ArgExit = 2;
 
-    public CompiledBlock Compile(Block block)
+    public CompiledBlock Compile(Block block) => Compile([block]);
+
+    /// <summary>
+    /// Compiles a region entered at <paramref name="blocks"/>[0]. Every member must be in the entry's
+    /// instruction set state; a member's direct jump to another member's start stays in the method.
+    /// </summary>
+    public CompiledBlock Compile(IReadOnlyList<Block> blocks)
     {
-        block.Renumber();
-        var method = new DynamicMethod($"block_{block.StartPc:x8}_{(block.Thumb ? "t" : "a")}", typeof(ExitKind), Parameters, typeof(IlCompiler).Module, skipVisibility: true);
-        new Emitter(block, method.GetILGenerator()).Emit();
+        if (blocks.Count == 0) throw new ArgumentException("a region needs an entry block", nameof(blocks));
+        foreach (var b in blocks)
+        {
+            if (b.Thumb != blocks[0].Thumb) throw new ArgumentException("a region cannot mix ARM and Thumb blocks", nameof(blocks));
+            b.Renumber();
+        }
+        var entry = blocks[0];
+        string kind = blocks.Count == 1 ? "block" : "region";
+        var method = new DynamicMethod($"{kind}_{entry.StartPc:x8}_{(entry.Thumb ? "t" : "a")}", typeof(ExitKind), Parameters, typeof(IlCompiler).Module, skipVisibility: true);
+        new Emitter(blocks, method.GetILGenerator()).Emit();
         return method.CreateDelegate<CompiledBlock>();
     }
 
-    private sealed class Emitter(Block block, ILGenerator il)
+    private sealed class Emitter(IReadOnlyList<Block> blocks, ILGenerator il)
     {
-        private readonly LocalBuilder?[] _values = new LocalBuilder?[block.Insts.Count];
+        private const int CachedRegisters = 15, CachedFlags = 4;
+        private readonly Dictionary<uint, Label> _members = [];
+        private readonly LocalBuilder?[] _regs = new LocalBuilder?[CachedRegisters];
+        private readonly LocalBuilder?[] _flags = new LocalBuilder?[CachedFlags];
+        private uint _writtenRegs, _writtenFlags;
+        private LocalBuilder _retired = null!;
+        private LocalBuilder? _exitKind;
+        private readonly List<LocalBuilder> _pool32 = [], _pool64 = [];
+        private int _used32, _used64;
+        private LocalBuilder?[] _values = [];
+        private Block block = blocks[0];
+        /// <summary>Whether the block being emitted may branch to other members (it has no call-out that could change the mode or ISA state a member was translated for).</summary>
+        private bool _linkable;
         private LocalBuilder? _tlb;
         private LocalBuilder? _address;
         private LocalBuilder? _entry;
         private Label _abort;
-        private uint _pc = block.StartPc;
+        private uint _pc = blocks[0].StartPc;
 
         public void Emit()
         {
@@ -54,8 +83,7 @@ public sealed unsafe class IlCompiler
             il.Emit(OpCodes.Ldc_I4_0);
             il.Emit(OpCodes.Stfld, ExitKindField);
 
-            if (block.Condition != Conditions.Always) EmitEntryCondition();
-            if (block.Insts.Any(i => i.Op is >= Opcode.Load8 and <= Opcode.Store64))
+            if (blocks.Any(b => b.Insts.Any(i => i.Op is >= Opcode.Load8 and <= Opcode.Store64)))
             {
                 _tlb = il.DeclareLocal(typeof(TlbEntry*));
                 _address = il.DeclareLocal(typeof(uint));
@@ -65,13 +93,100 @@ public sealed unsafe class IlCompiler
                 il.Emit(OpCodes.Callvirt, GetEntries);
                 il.Emit(OpCodes.Stloc, _tlb);
             }
-            foreach (var inst in block.Insts) EmitInst(inst);
-            EmitRetired(block.GuestInstructions);
-            EmitTerminal(block.Terminal!);
+            DeclareStateLocals();
+            foreach (var b in blocks) _members.TryAdd(b.StartPc, il.DefineLabel());
+
+            foreach (var b in blocks)
+            {
+                block = b;
+                _pc = b.StartPc;
+                _linkable = !b.Insts.Any(i => i.Op == Opcode.CallOut);
+                _values = new LocalBuilder?[b.Insts.Count];
+                _used32 = _used64 = 0;
+                il.MarkLabel(_members[b.StartPc]);
+                if (b.Condition != Conditions.Always) EmitEntryCondition();
+                foreach (var inst in b.Insts) EmitInst(inst);
+                EmitRetired(b.GuestInstructions);
+                EmitTerminal(b.Terminal!);
+            }
 
             il.MarkLabel(_abort);
+            EmitFlush();
             il.Emit(OpCodes.Ldc_I4, (int)ExitKind.Abort);
             il.Emit(OpCodes.Ret);
+        }
+
+        /// <summary>Gives every register and flag the region touches an IL local, loaded from the state on entry.</summary>
+        private void DeclareStateLocals()
+        {
+            bool flagsUsed = false;
+            foreach (var b in blocks)
+            {
+                if (b.Condition != Conditions.Always) flagsUsed = true;
+                foreach (var inst in b.Insts)
+                {
+                    switch (inst.Op)
+                    {
+                        case Opcode.GetReg or Opcode.SetReg when inst.Aux < CachedRegisters:
+                            _regs[inst.Aux] ??= il.DeclareLocal(typeof(uint));
+                            if (inst.Op == Opcode.SetReg) _writtenRegs |= 1u << (int)inst.Aux;
+                            break;
+                        case Opcode.GetFlag or Opcode.SetFlag when inst.Aux < CachedFlags:
+                            flagsUsed = true;
+                            if (inst.Op == Opcode.SetFlag) _writtenFlags |= 1u << (int)inst.Aux;
+                            break;
+                    }
+                }
+            }
+            if (flagsUsed)
+                for (int f = 0; f < CachedFlags; f++) _flags[f] = il.DeclareLocal(typeof(uint));
+            _retired = il.DeclareLocal(typeof(ulong));
+            EmitReload();
+            il.Emit(OpCodes.Ldarg, ArgState);
+            il.Emit(OpCodes.Ldc_I4, StateLayout.Retired);
+            il.Emit(OpCodes.Add);
+            il.Emit(OpCodes.Ldind_I8);
+            il.Emit(OpCodes.Stloc, _retired);
+        }
+
+        /// <summary>Loads every cached register and flag from the state (on entry, and after a call-out that may have changed them).</summary>
+        private void EmitReload()
+        {
+            for (int r = 0; r < CachedRegisters; r++)
+                if (_regs[r] is { } local) { EmitLoadStateRaw(StateLayout.Register(r)); il.Emit(OpCodes.Stloc, local); }
+            for (int f = 0; f < CachedFlags; f++)
+                if (_flags[f] is { } local) { EmitLoadStateRaw(StateLayout.Flag((Flag)f)); il.Emit(OpCodes.Stloc, local); }
+        }
+
+        /// <summary>Writes every register and flag the region may have changed, and the retired count, back to the state.</summary>
+        private void EmitFlush()
+        {
+            for (int r = 0; r < CachedRegisters; r++)
+                if ((_writtenRegs & (1u << r)) != 0) EmitStoreStateRaw(StateLayout.Register(r), _regs[r]!);
+            for (int f = 0; f < CachedFlags; f++)
+                if ((_writtenFlags & (1u << f)) != 0) EmitStoreStateRaw(StateLayout.Flag((Flag)f), _flags[f]!);
+            il.Emit(OpCodes.Ldarg, ArgState);
+            il.Emit(OpCodes.Ldc_I4, StateLayout.Retired);
+            il.Emit(OpCodes.Add);
+            il.Emit(OpCodes.Ldloc, _retired);
+            il.Emit(OpCodes.Stind_I8);
+        }
+
+        private void EmitLoadStateRaw(int offset)
+        {
+            il.Emit(OpCodes.Ldarg, ArgState);
+            il.Emit(OpCodes.Ldc_I4, offset);
+            il.Emit(OpCodes.Add);
+            il.Emit(OpCodes.Ldind_U4);
+        }
+
+        private void EmitStoreStateRaw(int offset, LocalBuilder value)
+        {
+            il.Emit(OpCodes.Ldarg, ArgState);
+            il.Emit(OpCodes.Ldc_I4, offset);
+            il.Emit(OpCodes.Add);
+            il.Emit(OpCodes.Ldloc, value);
+            il.Emit(OpCodes.Stind_I4);
         }
 
         private void EmitEntryCondition()
@@ -79,26 +194,52 @@ public sealed unsafe class IlCompiler
             var run = il.DefineLabel();
             EmitConditionTest(block.Condition);
             il.Emit(OpCodes.Brtrue, run);
-            EmitStoreState(StateLayout.Register(15), () => il.Emit(OpCodes.Ldc_I4, unchecked((int)block.ConditionFailedTarget)));
             EmitRetired(block.GuestInstructions);
+            EmitJump(block.ConditionFailedTarget, block.Thumb, linkable: true);
+            il.MarkLabel(run);
+        }
+
+        /// <summary>
+        /// Continues at a known address: inside the method when it starts a member (and the budget is
+        /// not spent), otherwise by returning to the dispatcher with PC and T set.
+        /// </summary>
+        private void EmitJump(uint target, bool thumb, bool linkable)
+        {
+            if (linkable && thumb == blocks[0].Thumb && _members.TryGetValue(target, out var member))
+            {
+                // Every cycle has an edge that does not go forwards, so only those check the budget.
+                if (target > block.StartPc)
+                {
+                    il.Emit(OpCodes.Br, member);
+                    return;
+                }
+                il.Emit(OpCodes.Ldloc, _retired);
+                il.Emit(OpCodes.Ldarg, ArgState);
+                il.Emit(OpCodes.Ldc_I4, StateLayout.RetireLimit);
+                il.Emit(OpCodes.Add);
+                il.Emit(OpCodes.Ldind_I8);
+                il.Emit(OpCodes.Blt_Un, member);
+            }
+            EmitStoreState(StateLayout.Register(15), () => il.Emit(OpCodes.Ldc_I4, unchecked((int)target)));
+            EmitStoreState(StateLayout.T, () => il.Emit(thumb ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0));
+            EmitFlush();
             il.Emit(OpCodes.Ldc_I4, (int)ExitKind.Continue);
             il.Emit(OpCodes.Ret);
-            il.MarkLabel(run);
         }
 
         /// <summary>Pushes 1 when the ARM condition passes on the state's flags, else 0.</summary>
         private void EmitConditionTest(int cond)
         {
-            void F(int offset) => EmitLoadState(offset);
+            void F(Flag f) => il.Emit(OpCodes.Ldloc, _flags[(int)f]!);
             switch (cond >> 1)
             {
-                case 0: F(StateLayout.Z); break;
-                case 1: F(StateLayout.C); break;
-                case 2: F(StateLayout.N); break;
-                case 3: F(StateLayout.V); break;
-                case 4: F(StateLayout.C); F(StateLayout.Z); il.Emit(OpCodes.Not); il.Emit(OpCodes.And); il.Emit(OpCodes.Ldc_I4_1); il.Emit(OpCodes.And); break;
-                case 5: F(StateLayout.N); F(StateLayout.V); il.Emit(OpCodes.Ceq); break;
-                case 6: F(StateLayout.N); F(StateLayout.V); il.Emit(OpCodes.Ceq); F(StateLayout.Z); il.Emit(OpCodes.Ldc_I4_1); il.Emit(OpCodes.Xor); il.Emit(OpCodes.And); break;
+                case 0: F(Flag.Z); break;
+                case 1: F(Flag.C); break;
+                case 2: F(Flag.N); break;
+                case 3: F(Flag.V); break;
+                case 4: F(Flag.C); F(Flag.Z); il.Emit(OpCodes.Not); il.Emit(OpCodes.And); il.Emit(OpCodes.Ldc_I4_1); il.Emit(OpCodes.And); break;
+                case 5: F(Flag.N); F(Flag.V); il.Emit(OpCodes.Ceq); break;
+                case 6: F(Flag.N); F(Flag.V); il.Emit(OpCodes.Ceq); F(Flag.Z); il.Emit(OpCodes.Ldc_I4_1); il.Emit(OpCodes.Xor); il.Emit(OpCodes.And); break;
                 default: il.Emit(OpCodes.Ldc_I4_1); return;
             }
             if ((cond & 1) != 0) { il.Emit(OpCodes.Ldc_I4_1); il.Emit(OpCodes.Xor); }
@@ -124,14 +265,10 @@ public sealed unsafe class IlCompiler
         private void EmitRetired(int count)
         {
             if (count == 0) return;
-            il.Emit(OpCodes.Ldarg, ArgState);
-            il.Emit(OpCodes.Ldc_I4, StateLayout.Retired);
-            il.Emit(OpCodes.Add);
-            il.Emit(OpCodes.Dup);
-            il.Emit(OpCodes.Ldind_I8);
+            il.Emit(OpCodes.Ldloc, _retired);
             il.Emit(OpCodes.Ldc_I8, (long)count);
             il.Emit(OpCodes.Add);
-            il.Emit(OpCodes.Stind_I8);
+            il.Emit(OpCodes.Stloc, _retired);
         }
 
         private void Load(Value v)
@@ -145,9 +282,14 @@ public sealed unsafe class IlCompiler
             else il.Emit(OpCodes.Ldc_I4, unchecked((int)(uint)v.Bits));
         }
 
+        /// <summary>Keeps a value in a local; locals are reused from block to block, since no value outlives its block.</summary>
         private void Store(Inst inst)
         {
-            var local = il.DeclareLocal(inst.Type == IrType.I64 ? typeof(ulong) : typeof(uint));
+            bool wide = inst.Type == IrType.I64;
+            var pool = wide ? _pool64 : _pool32;
+            ref int used = ref wide ? ref _used64 : ref _used32;
+            if (used == pool.Count) pool.Add(il.DeclareLocal(wide ? typeof(ulong) : typeof(uint)));
+            var local = pool[used++];
             _values[inst.Id] = local;
             il.Emit(OpCodes.Stloc, local);
         }
@@ -170,9 +312,13 @@ public sealed unsafe class IlCompiler
             {
                 case Opcode.Mark: _pc = (uint)inst.Aux; return;
                 case Opcode.Barrier or Opcode.Hint: return;
+                case Opcode.GetReg when _regs[inst.Aux] is { } cached: il.Emit(OpCodes.Ldloc, cached); break;
                 case Opcode.GetReg: EmitLoadState(StateLayout.Register((int)inst.Aux)); break;
+                case Opcode.SetReg when _regs[inst.Aux] is { } cached: Load(a[0]); il.Emit(OpCodes.Stloc, cached); return;
                 case Opcode.SetReg: EmitStoreState(StateLayout.Register((int)inst.Aux), () => Load(a[0])); return;
+                case Opcode.GetFlag when inst.Aux < CachedFlags && _flags[inst.Aux] is { } cached: il.Emit(OpCodes.Ldloc, cached); break;
                 case Opcode.GetFlag: EmitLoadState(StateLayout.Flag((Flag)inst.Aux)); break;
+                case Opcode.SetFlag when inst.Aux < CachedFlags && _flags[inst.Aux] is { } cached: Load(a[0]); il.Emit(OpCodes.Stloc, cached); return;
                 case Opcode.SetFlag: EmitStoreState(StateLayout.Flag((Flag)inst.Aux), () => Load(a[0])); return;
                 case Opcode.GetGE: EmitLoadState(StateLayout.GE); break;
                 case Opcode.SetGE:
@@ -241,11 +387,14 @@ public sealed unsafe class IlCompiler
                 case Opcode.Packed or Opcode.PackedGe:
                     Load(a[0]); Load(a[1]); il.Emit(OpCodes.Ldc_I8, (long)inst.Aux); Call(inst.Op.ToString(), typeof(Scalar)); break;
                 case Opcode.CallOut:
+                    // The call-out sees and may change the whole state (a mode switch swaps banked registers).
+                    EmitFlush();
                     il.Emit(OpCodes.Ldarg, ArgState);
                     il.Emit(OpCodes.Ldc_I8, (long)inst.Aux);
                     if (a.Length > 0) Load(a[0]); else il.Emit(OpCodes.Ldc_I4_0);
                     if (a.Length > 1) Load(a[1]); else il.Emit(OpCodes.Ldc_I4_0);
                     Call(nameof(SystemCalls.Invoke), typeof(SystemCalls));
+                    EmitReload();
                     break;
                 case >= Opcode.Load8 and <= Opcode.Load64: EmitLoad(inst, 1 << (inst.Op - Opcode.Load8)); break;
                 case >= Opcode.Store8 and <= Opcode.Store64: EmitStore(inst, 1 << (inst.Op - Opcode.Store8)); return;
@@ -407,10 +556,8 @@ public sealed unsafe class IlCompiler
                     return;
                 }
                 case Jump j:
-                    EmitStoreState(StateLayout.Register(15), () => il.Emit(OpCodes.Ldc_I4, unchecked((int)j.Target)));
-                    EmitStoreState(StateLayout.T, () => il.Emit(j.Thumb ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0));
-                    il.Emit(OpCodes.Ldc_I4, (int)ExitKind.Continue);
-                    break;
+                    EmitJump(j.Target, j.Thumb, _linkable);
+                    return;
                 case JumpIndirect j:
                     il.Emit(OpCodes.Ldarg, ArgState);
                     Load(j.Target);
@@ -443,6 +590,11 @@ public sealed unsafe class IlCompiler
                 default:
                     throw new NotSupportedException($"the IL compiler has no rule for terminal {t}");
             }
+            // The exit helpers touch only PC, T and the exit record, never a cached register.
+            _exitKind ??= il.DeclareLocal(typeof(int));
+            il.Emit(OpCodes.Stloc, _exitKind);
+            EmitFlush();
+            il.Emit(OpCodes.Ldloc, _exitKind);
             il.Emit(OpCodes.Ret);
         }
     }

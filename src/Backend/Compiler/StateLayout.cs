@@ -17,6 +17,7 @@ internal static class StateLayout
     public static readonly int T = Offset(nameof(CpuState.T));
     public static readonly int ExclusiveOpen = Offset(nameof(CpuState.ExclusiveOpen));
     public static readonly int Retired = Offset(nameof(CpuState.Retired));
+    public static readonly int RetireLimit = Offset(nameof(CpuState.RetireLimit));
 
     public static int Register(int r) => R + 4 * r;
 

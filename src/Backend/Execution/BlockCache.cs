@@ -47,6 +47,16 @@ public sealed class BlockCache
         }
     }
 
+    /// <summary>Makes a write to <paramref name="member"/>'s code also drop <paramref name="owner"/> (a region holding a copy of it).</summary>
+    public void Cover(TranslatedBlock owner, TranslatedBlock member)
+    {
+        for (uint page = member.StartPc >> 12; page <= (Math.Max(member.EndPc, member.StartPc + 1) - 1) >> 12; page++)
+        {
+            if (!_byPage.TryGetValue(page, out var list)) _byPage[page] = list = [];
+            if (!list.Contains(owner)) list.Add(owner);
+        }
+    }
+
     /// <summary>Whether any block was translated from this guest page (its stores then need the slow path).</summary>
     public bool HoldsCode(uint address) => _byPage.ContainsKey(address >> 12);
 
@@ -72,7 +82,8 @@ public sealed class BlockCache
     private void Drop(TranslatedBlock block)
     {
         block.Valid = false;
-        _blocks.Remove(block.Key.Value);
+        // A block dropped earlier through another page may have been translated again since.
+        if (_blocks.TryGetValue(block.Key.Value, out var current) && ReferenceEquals(current, block)) _blocks.Remove(block.Key.Value);
         int slot = Slot(block.Key);
         if (ReferenceEquals(_jumpCache[slot], block)) _jumpCache[slot] = null;
     }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Translator.Backend.Compiler;
 using Translator.Backend.Memory;
+using Translator.IR;
 using Translator.IR.Passes;
+using Translator.IR.Semantics;
 using Translator.IR.State;
 
 namespace Translator.Backend.Execution;
@@ -34,6 +36,7 @@ public sealed unsafe class Dispatcher : IDisposable
     public ExitKind Run(CpuState* state, IGuestMemory memory, BlockExit exit, ulong retireLimit, byte asid = 0, byte vmid = 0)
     {
         TranslatedBlock? previous = null;
+        state->RetireLimit = retireLimit;
         while (state->Retired < retireLimit)
         {
             var key = BlockKey.Of(state->R[15], state->T != 0, (byte)state->IT, state->Mode != (uint)ProcessorMode.User, asid, vmid);
@@ -86,6 +89,7 @@ public sealed unsafe class Dispatcher : IDisposable
     private void Promote(TranslatedBlock block)
     {
         if (block.CompileQueued) return;
+        if (_options.MaxRegionBlocks > 1) block.Region = FormRegion(block);
         if (_background is null)
         {
             block.Compiled = BackgroundCompiler.CompileNow(_compiler, block, Statistics);
@@ -94,6 +98,60 @@ public sealed unsafe class Dispatcher : IDisposable
         else if (_background.TryEnqueue(block))
         {
             block.CompileQueued = true;
+        }
+    }
+
+    /// <summary>
+    /// The blocks to compile with a hot block: those reachable from it through direct jumps that
+    /// have run already (the others are cold and stay out, so the JIT does not pay for them), in
+    /// breadth-first order, up to the size limit. The entry is registered under every member's pages,
+    /// so a write to any member's code drops the region too.
+    /// </summary>
+    private Block[] FormRegion(TranslatedBlock entry)
+    {
+        // A Thumb block may end inside an IT block, and its successor's key then carries the IT state,
+        // which a direct jump does not; until jumps carry it, Thumb code is compiled block by block.
+        if (entry.Key.Thumb) return [entry.Ir];
+        var members = new List<TranslatedBlock> { entry };
+        var seen = new HashSet<uint> { entry.StartPc };
+        int insts = entry.Ir.Insts.Count;
+        for (int k = 0; k < members.Count && members.Count < _options.MaxRegionBlocks; k++)
+        {
+            foreach (uint target in Successors(members[k].Ir))
+            {
+                if (members.Count >= _options.MaxRegionBlocks || !seen.Add(target)) continue;
+                var key = BlockKey.Of(target, false, 0, entry.Key.Privileged, entry.Key.Asid, entry.Key.Vmid);
+                if (Cache.Find(key) is not { Valid: true } next) continue;
+                if (next.Executions < _options.CompileThreshold / 4 && next.Compiled is null) continue;
+                if (insts + next.Ir.Insts.Count > MaxRegionInsts) continue;
+                insts += next.Ir.Insts.Count;
+                members.Add(next);
+                Cache.Cover(entry, next);
+            }
+        }
+        if (members.Count > 1)
+        {
+            Statistics.RegionsFormed++;
+            Statistics.RegionBlocks += members.Count;
+        }
+        return [.. members.Select(m => m.Ir)];
+    }
+
+    /// <summary>Bounds the IL of one region, so the JIT's time and its tracking of locals stay small.</summary>
+    private const int MaxRegionInsts = 2000;
+
+    private static IEnumerable<uint> Successors(Block block)
+    {
+        if (block.Condition != Conditions.Always) yield return block.ConditionFailedTarget;
+        var pending = new Stack<Terminal>();
+        pending.Push(block.Terminal!);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case Jump { Thumb: false } j: yield return j.Target; break;
+                case If i: pending.Push(i.Else); pending.Push(i.Then); break;
+            }
         }
     }
 

@@ -13,6 +13,8 @@ public sealed record EngineOptions
     /// <summary>Compile on a background thread (the guest keeps interpreting meanwhile) instead of on the guest's thread.</summary>
     public bool BackgroundCompile { get; init; } = true;
     public PassOptions Passes { get; init; } = PassOptions.All;
+    /// <summary>Blocks compiled together with a hot block into one method (1: every block on its own).</summary>
+    public int MaxRegionBlocks { get; init; } = 32;
 }
 
 /// <summary>Counters the dispatcher keeps for --stats and the profiler.</summary>
@@ -23,6 +25,9 @@ public sealed class EngineStatistics
     public long BlockExecutions;
     public long InterpretedExecutions;
     public long ChainedTransfers;
+    /// <summary>Hot blocks compiled together with others, and how many blocks those regions hold.</summary>
+    public long RegionsFormed;
+    public long RegionBlocks;
     public double TranslateSeconds;
     public double CompileSeconds;
 }

@@ -57,7 +57,22 @@ public sealed class A32Lifter
             var insn = _decoder.Decode(word);
             byte cond = insn.Cond == Condition.Unconditional ? Conditions.Always : (byte)insn.Cond;
             if (n == 0) block.Condition = cond;
-            else if (cond != block.Condition) break;
+            else if (cond != block.Condition)
+            {
+                // A conditional branch ending an unconditional run joins the block as a two-way exit,
+                // so a loop's body and its back edge are one block.
+                if (block.Condition == Conditions.Always && insn.Op == Op.B && insn.Class == InstrClass.Defined)
+                {
+                    ctx.Pc = address;
+                    ctx.Ir.Mark(address);
+                    var taken = ConditionPassed(ctx.Ir, cond);
+                    ctx.Terminate(new If(taken, new Jump(BranchLift.Target(insn, ctx), false), new Jump(address + 4, false)));
+                    block.GuestInstructions++;
+                    address += 4;
+                    block.EndPc = address;
+                }
+                break;
+            }
 
             ctx.Pc = address;
             ctx.Ir.Mark(address);
@@ -88,6 +103,24 @@ public sealed class A32Lifter
         }
         if (!Handlers.TryGetValue(insn.Op, out var handler)) throw LiftContext.Unsupported(insn, ctx.Pc);
         handler(insn, ctx);
+    }
+
+    /// <summary>The ARM condition evaluated on the flags as IR, for a condition checked inside a block.</summary>
+    internal static Value ConditionPassed(IrBuilder ir, byte cond)
+    {
+        Value F(Flag f) => ir.GetFlag(f);
+        var test = (cond >> 1) switch
+        {
+            0 => F(Flag.Z),
+            1 => F(Flag.C),
+            2 => F(Flag.N),
+            3 => F(Flag.V),
+            4 => ir.Emit(Opcode.BoolAnd, F(Flag.C), ir.Emit(Opcode.BoolNot, F(Flag.Z))),
+            5 => ir.Emit(Opcode.BoolNot, ir.Emit(Opcode.BoolXor, F(Flag.N), F(Flag.V))),
+            6 => ir.Emit(Opcode.BoolAnd, ir.Emit(Opcode.BoolNot, F(Flag.Z)), ir.Emit(Opcode.BoolNot, ir.Emit(Opcode.BoolXor, F(Flag.N), F(Flag.V)))),
+            _ => throw new ArgumentOutOfRangeException(nameof(cond), "AL and the unconditional space have no test"),
+        };
+        return (cond & 1) != 0 ? ir.Emit(Opcode.BoolNot, test) : test;
     }
 
     private static bool WritesFlags(Block block, int from)

@@ -52,6 +52,11 @@ public unsafe struct CpuState
 
     /// <summary>Guest instructions retired, for --icount and statistics.</summary>
     public ulong Retired;
+    /// <summary>
+    /// Compiled regions loop internally only while <see cref="Retired"/> is below this; the
+    /// dispatcher sets it to its budget, and lowering it asks running code to return.
+    /// </summary>
+    public ulong RetireLimit;
 
     public const uint CpsrModeMask = 0x1F;
 

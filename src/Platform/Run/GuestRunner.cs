@@ -149,7 +149,7 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
         report.WriteLine("--- statistics");
         report.WriteLine($"guest instructions retired  {retired}");
         report.WriteLine($"blocks translated           {st.BlocksTranslated} ({st.TranslateSeconds * 1000:F1} ms)");
-        report.WriteLine($"blocks compiled             {st.BlocksCompiled} ({st.CompileSeconds * 1000:F1} ms)");
+        report.WriteLine($"blocks compiled             {st.BlocksCompiled} ({st.CompileSeconds * 1000:F1} ms), {st.RegionsFormed} as regions of {st.RegionBlocks} blocks");
         report.WriteLine($"block executions            {st.BlockExecutions} (interpreted {st.InterpretedExecutions}, chained {st.ChainedTransfers})");
         report.WriteLine($"cache lookups               {cache.Lookups} (jump-cache hits {cache.JumpCacheHits}), invalidated {cache.Invalidated}");
         report.WriteLine($"tlb misses                  {memory.TlbMisses}, mmio accesses {memory.MmioAccesses}");

@@ -16,7 +16,7 @@ internal static class BranchLift
         (Op.Bxj, Bx),
     ];
 
-    private static uint Target(in Instruction i, LiftContext ctx) => ctx.Pc + 8 + (uint)(Bits.SignExtend(i.Imm, 24) << 2);
+    internal static uint Target(in Instruction i, LiftContext ctx) => ctx.Pc + 8 + (uint)(Bits.SignExtend(i.Imm, 24) << 2);
 
     private static void B(in Instruction i, LiftContext ctx) => ctx.Terminate(new Jump(Target(i, ctx), false));
 
