@@ -25,6 +25,22 @@ public sealed class Block
         EndPc = startPc;
     }
 
+    /// <summary>Where the block continues when it leaves through a known address: a failed entry condition, or a direct jump of its terminal.</summary>
+    public IEnumerable<Jump> DirectSuccessors()
+    {
+        if (Condition != Semantics.Conditions.Always) yield return new Jump(ConditionFailedTarget, Thumb);
+        var pending = new Stack<Terminal>();
+        pending.Push(Terminal ?? throw new InvalidOperationException("the block has no terminal yet"));
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case Jump j: yield return j; break;
+                case If i: pending.Push(i.Else); pending.Push(i.Then); break;
+            }
+        }
+    }
+
     /// <summary>Gives every instruction its position as <see cref="Inst.Id"/>.</summary>
     public void Renumber()
     {

@@ -64,6 +64,7 @@ public sealed unsafe class InterpreterVsCompilerTests
         state.ExclusiveOpen = (uint)rng.Next(2);
         state.ExclusiveAddress = (uint)rng.Next(FlatMemory.Bytes) & ~7u;
         using var memory = new FlatMemory(seed);
+        state.Tlb = (nint)memory.Tlb.Entries;
         var exit = new BlockExit();
         ExitKind kind = compiled
             ? new IlCompiler().Compile(block)(&state, memory, exit)

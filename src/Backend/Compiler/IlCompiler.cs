@@ -21,8 +21,6 @@ public sealed unsafe class IlCompiler
 {
     private static readonly Type[] Parameters = [typeof(CpuState*), typeof(IGuestMemory), typeof(BlockExit)];
     private static readonly FieldInfo ExitKindField = typeof(BlockExit).GetField(nameof(BlockExit.Kind))!;
-    private static readonly MethodInfo GetTlb = typeof(IGuestMemory).GetProperty(nameof(IGuestMemory.Tlb))!.GetMethod!;
-    private static readonly MethodInfo GetEntries = typeof(SoftTlb).GetProperty(nameof(SoftTlb.Entries))!.GetMethod!;
 
     private const int ArgState = 0, ArgMemory = 1, ArgExit = 2;
 
@@ -88,13 +86,14 @@ public sealed unsafe class IlCompiler
                 _tlb = il.DeclareLocal(typeof(TlbEntry*));
                 _address = il.DeclareLocal(typeof(uint));
                 _entry = il.DeclareLocal(typeof(TlbEntry*));
-                il.Emit(OpCodes.Ldarg, ArgMemory);
-                il.Emit(OpCodes.Callvirt, GetTlb);
-                il.Emit(OpCodes.Callvirt, GetEntries);
+                il.Emit(OpCodes.Ldarg, ArgState);
+                il.Emit(OpCodes.Ldc_I4, StateLayout.Tlb);
+                il.Emit(OpCodes.Add);
+                il.Emit(OpCodes.Ldind_I);
                 il.Emit(OpCodes.Stloc, _tlb);
             }
-            DeclareStateLocals();
             foreach (var b in blocks) _members.TryAdd(b.StartPc, il.DefineLabel());
+            DeclareStateLocals();
 
             foreach (var b in blocks)
             {
@@ -116,9 +115,20 @@ public sealed unsafe class IlCompiler
             il.Emit(OpCodes.Ret);
         }
 
-        /// <summary>Gives every register and flag the region touches an IL local, loaded from the state on entry.</summary>
+        /// <summary>
+        /// Gives every register and flag the region touches an IL local, loaded from the state on entry,
+        /// when the region loops back into itself. Straight-line code gains nothing from that (its gets and
+        /// sets are already forwarded within the block) and would pay for loading registers it only writes.
+        /// </summary>
         private void DeclareStateLocals()
         {
+            _retired = il.DeclareLocal(typeof(ulong));
+            il.Emit(OpCodes.Ldarg, ArgState);
+            il.Emit(OpCodes.Ldc_I4, StateLayout.Retired);
+            il.Emit(OpCodes.Add);
+            il.Emit(OpCodes.Ldind_I8);
+            il.Emit(OpCodes.Stloc, _retired);
+            if (!blocks.Any(b => b.DirectSuccessors().Any(j => j.Thumb == b.Thumb && _members.ContainsKey(j.Target)))) return;
             bool flagsUsed = false;
             foreach (var b in blocks)
             {
@@ -140,13 +150,7 @@ public sealed unsafe class IlCompiler
             }
             if (flagsUsed)
                 for (int f = 0; f < CachedFlags; f++) _flags[f] = il.DeclareLocal(typeof(uint));
-            _retired = il.DeclareLocal(typeof(ulong));
             EmitReload();
-            il.Emit(OpCodes.Ldarg, ArgState);
-            il.Emit(OpCodes.Ldc_I4, StateLayout.Retired);
-            il.Emit(OpCodes.Add);
-            il.Emit(OpCodes.Ldind_I8);
-            il.Emit(OpCodes.Stloc, _retired);
         }
 
         /// <summary>Loads every cached register and flag from the state (on entry, and after a call-out that may have changed them).</summary>
@@ -230,7 +234,11 @@ public sealed unsafe class IlCompiler
         /// <summary>Pushes 1 when the ARM condition passes on the state's flags, else 0.</summary>
         private void EmitConditionTest(int cond)
         {
-            void F(Flag f) => il.Emit(OpCodes.Ldloc, _flags[(int)f]!);
+            void F(Flag f)
+            {
+                if (_flags[(int)f] is { } cached) il.Emit(OpCodes.Ldloc, cached);
+                else EmitLoadState(StateLayout.Flag(f));
+            }
             switch (cond >> 1)
             {
                 case 0: F(Flag.Z); break;

@@ -18,6 +18,7 @@ internal static class StateLayout
     public static readonly int ExclusiveOpen = Offset(nameof(CpuState.ExclusiveOpen));
     public static readonly int Retired = Offset(nameof(CpuState.Retired));
     public static readonly int RetireLimit = Offset(nameof(CpuState.RetireLimit));
+    public static readonly int Tlb = Offset(nameof(CpuState.Tlb));
 
     public static int Register(int r) => R + 4 * r;
 

@@ -37,6 +37,7 @@ public sealed unsafe class Dispatcher : IDisposable
     {
         TranslatedBlock? previous = null;
         state->RetireLimit = retireLimit;
+        state->Tlb = (nint)memory.Tlb.Entries;
         while (state->Retired < retireLimit)
         {
             var key = BlockKey.Of(state->R[15], state->T != 0, (byte)state->IT, state->Mode != (uint)ProcessorMode.User, asid, vmid);
@@ -117,8 +118,9 @@ public sealed unsafe class Dispatcher : IDisposable
         int insts = entry.Ir.Insts.Count;
         for (int k = 0; k < members.Count && members.Count < _options.MaxRegionBlocks; k++)
         {
-            foreach (uint target in Successors(members[k].Ir))
+            foreach (var (target, thumb) in members[k].Ir.DirectSuccessors())
             {
+                if (thumb) continue;
                 if (members.Count >= _options.MaxRegionBlocks || !seen.Add(target)) continue;
                 var key = BlockKey.Of(target, false, 0, entry.Key.Privileged, entry.Key.Asid, entry.Key.Vmid);
                 if (Cache.Find(key) is not { Valid: true } next) continue;
@@ -139,21 +141,6 @@ public sealed unsafe class Dispatcher : IDisposable
 
     /// <summary>Bounds the IL of one region, so the JIT's time and its tracking of locals stay small.</summary>
     private const int MaxRegionInsts = 2000;
-
-    private static IEnumerable<uint> Successors(Block block)
-    {
-        if (block.Condition != Conditions.Always) yield return block.ConditionFailedTarget;
-        var pending = new Stack<Terminal>();
-        pending.Push(block.Terminal!);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case Jump { Thumb: false } j: yield return j.Target; break;
-                case If i: pending.Push(i.Else); pending.Push(i.Then); break;
-            }
-        }
-    }
 
     public void Dispose() => _background?.Dispose();
 }

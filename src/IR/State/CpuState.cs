@@ -57,6 +57,8 @@ public unsafe struct CpuState
     /// dispatcher sets it to its budget, and lowering it asks running code to return.
     /// </summary>
     public ulong RetireLimit;
+    /// <summary>Host address of the vCPU's software TLB, which compiled code indexes inline; set by the dispatcher.</summary>
+    public nint Tlb;
 
     public const uint CpsrModeMask = 0x1F;
 
