@@ -35,12 +35,12 @@ public static class LegacyCoprocessor
     private static Encoding Line(string mnemonic, Op op, string constraints, TextForm text) =>
         new(mnemonic.ToUpperInvariant(), op, $"{ShapeOf(op)} where {constraints}", text, Feature.Legacy);
 
-    private static Encoding Dyadic(string mnemonic, string opcode) => Line(mnemonic, Op.Cdp, $"o={opcode} d=0xxx p=0001", Disasm.LegacyCoprocessorText.Dyadic(mnemonic));
-    private static Encoding Monadic(string mnemonic, string opcode) => Line(mnemonic, Op.Cdp, $"o={opcode} d=1xxx p=0001", Disasm.LegacyCoprocessorText.Monadic(mnemonic));
-    private static Encoding Compare(string mnemonic, string opcode) => Line(mnemonic, Op.Mrc, $"o={opcode} n=0xxx t=1111 p=0001 q=000", Disasm.LegacyCoprocessorText.Compare(mnemonic));
+    private static Encoding Dyadic(string mnemonic, string opcode) => Line(mnemonic, Op.Cdp, $"o={opcode} d=0xxx p=0001", DyadicForm(mnemonic));
+    private static Encoding Monadic(string mnemonic, string opcode) => Line(mnemonic, Op.Cdp, $"o={opcode} d=1xxx p=0001", MonadicForm(mnemonic));
+    private static Encoding Compare(string mnemonic, string opcode) => Line(mnemonic, Op.Mrc, $"o={opcode} n=0xxx t=1111 p=0001 q=000", CompareForm(mnemonic));
 
     private static Encoding Maverick(string mnemonic, Op op, string constraints, string operands) =>
-        Line(mnemonic, op, constraints, Disasm.LegacyCoprocessorText.Maverick(mnemonic, operands));
+        Line(mnemonic, op, constraints, MaverickForm(mnemonic, operands));
 
     /// <summary>CFLDR*/CFSTR*: P either way, N picks the wider register, in both the LDC/STC and the MCRR/MRRC space.</summary>
     private static IEnumerable<Encoding> MaverickMemory(string mnemonic, bool load, string coproc, bool wide, string bank)

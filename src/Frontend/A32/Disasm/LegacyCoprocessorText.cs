@@ -49,12 +49,12 @@ internal static class LegacyCoprocessorText
     };
 
     /// <summary>ADF, MUF, ...: Fd, Fn, Fm or constant.</summary>
-    public static TextForm Dyadic(string name) => (in Instruction i, AsmWriter w) =>
+    public static TextForm DyadicForm(string name) => (in Instruction i, AsmWriter w) =>
         w.Text(name).Cond(i).Text(Precision(i)).Text(Rounding[i.Opc2 & 3]).Tab()
             .Char('f').Decimal(i.Rd & 7).Text(", f").Decimal(i.Rn & 7).Comma().FpaOperand(i.Rm);
 
     /// <summary>MVF, MNF, ABS, ...: Fd, Fm or constant.</summary>
-    public static TextForm Monadic(string name) => (in Instruction i, AsmWriter w) =>
+    public static TextForm MonadicForm(string name) => (in Instruction i, AsmWriter w) =>
         w.Text(name).Cond(i).Text(Precision(i)).Text(Rounding[i.Opc2 & 3]).Tab()
             .Char('f').Decimal(i.Rd & 7).Comma().FpaOperand(i.Rm);
 
@@ -68,7 +68,7 @@ internal static class LegacyCoprocessorText
     public static TextForm StatusTransfer(string name) => (in Instruction i, AsmWriter w) => w.Mnemonic(name, i).Tab().Reg(i.Rt);
 
     /// <summary>CMF, CNF, CMFE, CNFE: Fn against Fm or a constant.</summary>
-    public static TextForm Compare(string name) => (in Instruction i, AsmWriter w) =>
+    public static TextForm CompareForm(string name) => (in Instruction i, AsmWriter w) =>
         w.Mnemonic(name, i).Tab().Char('f').Decimal(i.Rn & 7).Comma().FpaOperand(i.Rm);
 
     /// <summary>LDF/STF in the LDC/STC space.</summary>
@@ -108,7 +108,7 @@ internal static class LegacyCoprocessorText
     /// register bank (mvf, mvd, mvfx, mvdx, mvax, or r for a core register) followed by the field
     /// letter holding its number (d, n, m, t, q), or a name printed as it is.
     /// </summary>
-    public static TextForm Maverick(string name, string operands)
+    public static TextForm MaverickForm(string name, string operands)
     {
         var tokens = operands.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Operand).ToArray();
         return (in Instruction i, AsmWriter w) =>
