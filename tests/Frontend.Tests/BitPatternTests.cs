@@ -22,6 +22,27 @@ public sealed class BitPatternTests
         Assert.That(p.ShouldBeValue, Is.EqualTo(0x000F_FF00u));
     }
 
+    [Test]
+    public void ConstraintsFixFieldBitsWhileTheFieldIsStillDecoded()
+    {
+        // LDF is an LDC to coprocessor 1; STF with the D bit set is an STC with N = 1.
+        var e = new Encoding("LDF", Op.Ldc, "cccc110PUNW1nnnnddddppppiiiiiiii where p=0001 d=0xxx N=1", static (in Instruction _, AsmWriter _) => { });
+        Assert.That(e.Pattern.Mask, Is.EqualTo(0x0E50_8F00u));
+        Assert.That(e.Pattern.Value, Is.EqualTo(0x0C50_0100u));
+        var decoder = new InstructionDecoder([e], Feature.CortexA15, splitOnCondition: true);
+        var insn = decoder.Decode(0xED5F_4105);
+        Assert.That(insn.Encoding, Is.SameAs(e));
+        Assert.That(insn.Coproc, Is.EqualTo(1));
+        Assert.That(insn.Rd, Is.EqualTo(4));
+        Assert.That(insn.Flag('N'), Is.True);
+        Assert.That(decoder.Decode(0xED5F_4205).Encoding, Is.Null, "another coprocessor");
+        Assert.That(decoder.Decode(0xED5F_C105).Encoding, Is.Null, "CRd above 7");
+    }
+
+    [TestCase("cccc110PUNW1nnnnddddppppiiiiiiii where p=001")]
+    [TestCase("cccc110PUNW1nnnnddddppppiiiiiiii where s=0001")]
+    [TestCase("cccc110PUNW1nnnnddddppppiiiiiiii where p=00y1")]
+    [TestCase("cccc110PUNW1nnnnddddppppiiiiiiii where p")]
     [TestCase("cccc001")]
     [TestCase("cccc0010101Snnnnddddrrrriiiiiii#")]
     [TestCase("cccc0010101SSnnnddddrrrriiiiiiii")]

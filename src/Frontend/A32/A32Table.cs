@@ -22,6 +22,7 @@ public static class A32Table
         ("StatusRegisters", StatusRegisters.Lines),
         ("Coprocessor", Coprocessor.Lines),
         ("LegacyCoprocessor", LegacyCoprocessor.Lines),
+        ("CoprocessorSpaceV8", CoprocessorSpaceV8.Lines),
         ("VfpDataProcessing", VfpDataProcessing.Lines),
         ("VfpLoadStore", VfpLoadStore.Lines),
         ("VfpTransfer", VfpTransfer.Lines),

@@ -7,6 +7,12 @@ namespace Translator.Frontend.Decoding;
 /// a lower-case letter a bit of an operand field (see <see cref="FieldLetters"/>; a letter that
 /// appears in several places is concatenated in order), and an upper-case letter a one-bit flag.
 /// Spaces are ignored. A 16-bit pattern describes a Thumb halfword.
+/// <para>
+/// The bits may be followed by <c>where</c> and constraints such as <c>p=0001 q=0xx N=1</c>: each
+/// fixes bits of a field or flag (most significant first, <c>x</c> leaves a bit free) while the
+/// field is still decoded. A word some other tool names differently within a generic encoding
+/// (an FPA load is an LDC to coprocessor 1) keeps the generic encoding's fields that way.
+/// </para>
 /// </summary>
 public sealed class BitPattern
 {
@@ -28,16 +34,18 @@ public sealed class BitPattern
     public BitPattern(string text)
     {
         Text = text;
+        int where = text.IndexOf(" where ", StringComparison.Ordinal);
+        string layout = where < 0 ? text : text[..where];
         var bits = new List<string>();
-        for (int k = 0; k < text.Length; k++)
+        for (int k = 0; k < layout.Length; k++)
         {
-            char ch = text[k];
+            char ch = layout[k];
             if (ch == ' ') continue;
             if (ch == '(')
             {
-                if (k + 2 >= text.Length || text[k + 2] != ')' || (text[k + 1] != '0' && text[k + 1] != '1'))
+                if (k + 2 >= layout.Length || layout[k + 2] != ')' || (layout[k + 1] != '0' && layout[k + 1] != '1'))
                     throw new FormatException($"pattern '{text}': bad should-be bit at {k}");
-                bits.Add(text.Substring(k, 3));
+                bits.Add(layout.Substring(k, 3));
                 k += 2;
                 continue;
             }
@@ -74,6 +82,9 @@ public sealed class BitPattern
         foreach (var (letter, positions) in letters)
             if (char.IsUpper(letter) && positions.Count != 1)
                 throw new FormatException($"pattern '{text}': flag letter '{letter}' must be one bit");
+        if (where >= 0)
+            foreach (string constraint in text[(where + 7)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                Constrain(text, constraint, letters, ref mask, ref value);
         HasCondition = letters.ContainsKey('c');
         Mask = mask; Value = value; ShouldBeMask = sbMask; ShouldBeValue = sbValue; FlagLetters = flagLetters;
 
@@ -94,6 +105,27 @@ public sealed class BitPattern
             }
         }
         Runs = [.. runs];
+    }
+
+    /// <summary>Fixes the bits of one field or flag named by a <c>letter=bits</c> constraint.</summary>
+    private static void Constrain(string text, string constraint, Dictionary<char, List<int>> letters, ref uint mask, ref uint value)
+    {
+        if (constraint.Length < 3 || constraint[1] != '=' || !letters.TryGetValue(constraint[0], out var positions))
+            throw new FormatException($"pattern '{text}': constraint '{constraint}' does not name a field of the pattern");
+        string bits = constraint[2..];
+        if (bits.Length != positions.Count)
+            throw new FormatException($"pattern '{text}': constraint '{constraint}' needs {positions.Count} bits");
+        for (int k = 0; k < bits.Length; k++)
+        {
+            uint bit = 1u << positions[k];
+            switch (bits[k])
+            {
+                case '0': mask |= bit; break;
+                case '1': mask |= bit; value |= bit; break;
+                case 'x': break;
+                default: throw new FormatException($"pattern '{text}': constraint '{constraint}' has a bit that is not 0, 1 or x");
+            }
+        }
     }
 
     public bool Matches(uint word) => (word & Mask) == Value;

@@ -21,7 +21,7 @@ public enum Feature : uint
     V8 = 1 << 7,
     /// <summary>ARMv8.2 half-precision arithmetic (coprocessor 9).</summary>
     Fp16 = 1 << 8,
-    /// <summary>Never part of ARMv7-A: the legacy FPA and Maverick coprocessor mnemonics GNU tools still print.</summary>
+    /// <summary>Never part of ARMv7-A: the legacy FPA, Maverick and XScale DSP coprocessor mnemonics GNU tools still print.</summary>
     Legacy = 1 << 9,
 
     /// <summary>What a Cortex-A15 implements.</summary>

@@ -66,6 +66,13 @@ public enum Op : ushort
     // Coprocessor
     Mcr, Mcr2, Mrc, Mrc2, Mcrr, Mcrr2, Mrrc, Mrrc2, Ldc, Ldc2, Stc, Stc2, Cdp, Cdp2,
 
+    // Later additions in the coprocessor spaces: ARMv8.x Advanced SIMD (complex numbers, dot
+    // products, half-precision multiply-accumulate long, BFloat16, Int8 matrix multiply) and the
+    // Armv8.1-M loads and stores of floating-point system registers
+    Vcadd, Vcmla, Vsdot, Vudot, Vusdot, Vsudot, Vfmal, Vfmsl,
+    Vdot, Vmmla, Vfmab, Vfmat, Vsmmla, Vummla, Vusmmla,
+    VldrSystemRegister, VstrSystemRegister,
+
     // VFP data processing
     Vadd, Vsub, Vmul, Vnmul, Vdiv, Vmla, Vmls, Vnmla, Vnmls, Vfma, Vfms, Vfnma, Vfnms,
     Vabs, Vneg, Vsqrt, Vcmp, Vcmpe, VmovImm, VmovReg,
