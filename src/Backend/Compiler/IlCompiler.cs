@@ -24,14 +24,12 @@ public sealed unsafe class IlCompiler
 
     private const int ArgState = 0, ArgMemory = 1, ArgExit = 2;
 
-    public CompiledBlock Compile(Block block) => Compile([block]);
+    public CompiledBlock Compile(Block block) => Compile(Region.Single(block));
 
-    /// <summary>
-    /// Compiles a region entered at <paramref name="blocks"/>[0]. Every member must be in the entry's
-    /// instruction set state; a member's direct jump to another member's start stays in the method.
-    /// </summary>
-    public CompiledBlock Compile(IReadOnlyList<Block> blocks)
+    /// <summary>Compiles a region; every member must be in the entry's instruction set state.</summary>
+    public CompiledBlock Compile(Region region)
     {
+        var blocks = region.Blocks;
         if (blocks.Count == 0) throw new ArgumentException("a region needs an entry block", nameof(blocks));
         foreach (var b in blocks)
         {
@@ -41,11 +39,11 @@ public sealed unsafe class IlCompiler
         var entry = blocks[0];
         string kind = blocks.Count == 1 ? "block" : "region";
         var method = new DynamicMethod($"{kind}_{entry.StartPc:x8}_{(entry.Thumb ? "t" : "a")}", typeof(ExitKind), Parameters, typeof(IlCompiler).Module, skipVisibility: true);
-        new Emitter(blocks, method.GetILGenerator()).Emit();
+        new Emitter(blocks, region.PredictedTargets, method.GetILGenerator()).Emit();
         return method.CreateDelegate<CompiledBlock>();
     }
 
-    private sealed class Emitter(IReadOnlyList<Block> blocks, ILGenerator il)
+    private sealed class Emitter(IReadOnlyList<Block> blocks, IReadOnlyDictionary<Block, uint> predicted, ILGenerator il)
     {
         private const int CachedRegisters = 15, CachedFlags = 4;
         private readonly Dictionary<uint, Label> _members = [];
@@ -128,7 +126,7 @@ public sealed unsafe class IlCompiler
             il.Emit(OpCodes.Add);
             il.Emit(OpCodes.Ldind_I8);
             il.Emit(OpCodes.Stloc, _retired);
-            if (!blocks.Any(b => b.DirectSuccessors().Any(j => j.Thumb == b.Thumb && _members.ContainsKey(j.Target)))) return;
+            if (predicted.Count == 0 && !blocks.Any(b => b.DirectSuccessors().Any(j => j.Thumb == b.Thumb && _members.ContainsKey(j.Target)))) return;
             bool flagsUsed = false;
             foreach (var b in blocks)
             {
@@ -193,6 +191,17 @@ public sealed unsafe class IlCompiler
             il.Emit(OpCodes.Stind_I4);
         }
 
+        /// <summary>Continues at a member while the retire limit is not reached; falls through otherwise.</summary>
+        private void EmitBudgetCheck(Label member)
+        {
+            il.Emit(OpCodes.Ldloc, _retired);
+            il.Emit(OpCodes.Ldarg, ArgState);
+            il.Emit(OpCodes.Ldc_I4, StateLayout.RetireLimit);
+            il.Emit(OpCodes.Add);
+            il.Emit(OpCodes.Ldind_I8);
+            il.Emit(OpCodes.Blt_Un, member);
+        }
+
         private void EmitEntryCondition()
         {
             var run = il.DefineLabel();
@@ -217,12 +226,7 @@ public sealed unsafe class IlCompiler
                     il.Emit(OpCodes.Br, member);
                     return;
                 }
-                il.Emit(OpCodes.Ldloc, _retired);
-                il.Emit(OpCodes.Ldarg, ArgState);
-                il.Emit(OpCodes.Ldc_I4, StateLayout.RetireLimit);
-                il.Emit(OpCodes.Add);
-                il.Emit(OpCodes.Ldind_I8);
-                il.Emit(OpCodes.Blt_Un, member);
+                EmitBudgetCheck(member);
             }
             EmitStoreState(StateLayout.Register(15), () => il.Emit(OpCodes.Ldc_I4, unchecked((int)target)));
             EmitStoreState(StateLayout.T, () => il.Emit(thumb ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0));
@@ -567,6 +571,16 @@ public sealed unsafe class IlCompiler
                     EmitJump(j.Target, j.Thumb, _linkable);
                     return;
                 case JumpIndirect j:
+                    if (_linkable && predicted.TryGetValue(block, out uint guess) && _members.TryGetValue(guess, out var member))
+                    {
+                        // An aligned ARM address: the same PC and state whether or not the jump interworks.
+                        var miss = il.DefineLabel();
+                        Load(j.Target);
+                        il.Emit(OpCodes.Ldc_I4, unchecked((int)guess));
+                        il.Emit(OpCodes.Bne_Un, miss);
+                        EmitBudgetCheck(member);
+                        il.MarkLabel(miss);
+                    }
                     il.Emit(OpCodes.Ldarg, ArgState);
                     Load(j.Target);
                     il.Emit(j.Exchange ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);

@@ -29,7 +29,7 @@ public sealed unsafe class BackgroundCompiler : IDisposable
     public static CompiledBlock CompileNow(IlCompiler compiler, TranslatedBlock block, EngineStatistics stats)
     {
         var timer = Stopwatch.StartNew();
-        var compiled = compiler.Compile(block.Region ?? [block.Ir]);
+        var compiled = compiler.Compile(block.Region ?? Region.Single(block.Ir));
         compiled(null, null!, null!);
         Interlocked.Increment(ref stats.BlocksCompiled);
         lock (stats) stats.CompileSeconds += timer.Elapsed.TotalSeconds;

@@ -103,40 +103,52 @@ public sealed unsafe class Dispatcher : IDisposable
     }
 
     /// <summary>
-    /// The blocks to compile with a hot block: those reachable from it through direct jumps that
-    /// have run already (the others are cold and stay out, so the JIT does not pay for them), in
-    /// breadth-first order, up to the size limit. The entry is registered under every member's pages,
-    /// so a write to any member's code drops the region too.
+    /// The blocks to compile with a hot block: those reachable from it through direct jumps, and
+    /// through indirect jumps to the block that followed them last, that have run already (the
+    /// others are cold and stay out, so the JIT does not pay for them), in breadth-first order, up to
+    /// the size limit. The entry is registered under every member's pages, so a write to any
+    /// member's code drops the region too.
     /// </summary>
-    private Block[] FormRegion(TranslatedBlock entry)
+    private Region FormRegion(TranslatedBlock entry)
     {
         // A Thumb block may end inside an IT block, and its successor's key then carries the IT state,
         // which a direct jump does not; until jumps carry it, Thumb code is compiled block by block.
-        if (entry.Key.Thumb) return [entry.Ir];
+        if (entry.Key.Thumb) return Region.Single(entry.Ir);
         var members = new List<TranslatedBlock> { entry };
-        var seen = new HashSet<uint> { entry.StartPc };
+        var byPc = new Dictionary<uint, TranslatedBlock> { [entry.StartPc] = entry };
+        var predicted = new Dictionary<Block, uint>();
         int insts = entry.Ir.Insts.Count;
-        for (int k = 0; k < members.Count && members.Count < _options.MaxRegionBlocks; k++)
+
+        bool Admit(TranslatedBlock? next)
         {
-            foreach (var (target, thumb) in members[k].Ir.DirectSuccessors())
+            if (next is not { Valid: true } || next.Key.Thumb || byPc.ContainsKey(next.StartPc)) return next is not null && byPc.ContainsKey(next.StartPc);
+            if (members.Count >= _options.MaxRegionBlocks || insts + next.Ir.Insts.Count > MaxRegionInsts) return false;
+            if (next.Key.Privileged != entry.Key.Privileged || next.Key.Asid != entry.Key.Asid || next.Key.Vmid != entry.Key.Vmid) return false;
+            if (next.Executions < _options.CompileThreshold / 4 && next.Compiled is null) return false;
+            insts += next.Ir.Insts.Count;
+            members.Add(next);
+            byPc[next.StartPc] = next;
+            Cache.Cover(entry, next);
+            return true;
+        }
+
+        for (int k = 0; k < members.Count; k++)
+        {
+            var member = members[k];
+            foreach (var (target, thumb) in member.Ir.DirectSuccessors())
             {
-                if (thumb) continue;
-                if (members.Count >= _options.MaxRegionBlocks || !seen.Add(target)) continue;
-                var key = BlockKey.Of(target, false, 0, entry.Key.Privileged, entry.Key.Asid, entry.Key.Vmid);
-                if (Cache.Find(key) is not { Valid: true } next) continue;
-                if (next.Executions < _options.CompileThreshold / 4 && next.Compiled is null) continue;
-                if (insts + next.Ir.Insts.Count > MaxRegionInsts) continue;
-                insts += next.Ir.Insts.Count;
-                members.Add(next);
-                Cache.Cover(entry, next);
+                if (thumb || byPc.ContainsKey(target)) continue;
+                Admit(Cache.Find(BlockKey.Of(target, false, 0, entry.Key.Privileged, entry.Key.Asid, entry.Key.Vmid)));
             }
+            if (member.Ir.Terminal is JumpIndirect && member.Successor is { } last && Admit(last))
+                predicted[member.Ir] = last.StartPc;
         }
         if (members.Count > 1)
         {
             Statistics.RegionsFormed++;
             Statistics.RegionBlocks += members.Count;
         }
-        return [.. members.Select(m => m.Ir)];
+        return new Region([.. members.Select(m => m.Ir)], predicted);
     }
 
     /// <summary>Bounds the IL of one region, so the JIT's time and its tracking of locals stay small.</summary>

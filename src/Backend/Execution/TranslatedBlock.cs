@@ -20,8 +20,8 @@ public sealed class TranslatedBlock(BlockKey key, Block ir)
     /// <summary>The block that followed this one last time (a chained edge), checked by key before use.</summary>
     public TranslatedBlock? Successor;
     public double TranslateMicroseconds;
-    /// <summary>The IR compiled with this block as a region's entry (this block first), chosen when it became hot.</summary>
-    public Block[]? Region;
+    /// <summary>What is compiled with this block as the entry, chosen when it became hot.</summary>
+    public Region? Region;
 
     public uint StartPc => Ir.StartPc;
     public uint EndPc => Ir.EndPc;

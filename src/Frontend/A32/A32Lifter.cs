@@ -56,6 +56,14 @@ public sealed class A32Lifter
             }
             var insn = _decoder.Decode(word);
             byte cond = insn.Cond == Condition.Unconditional ? Conditions.Always : (byte)insn.Cond;
+            if (cond != Conditions.Always && cond != block.Condition && block.Condition == Conditions.Always
+                && TryLiftPredicated(insn, cond, address, ctx))
+            {
+                block.GuestInstructions++;
+                address += 4;
+                block.EndPc = address;
+                continue;
+            }
             if (n == 0) block.Condition = cond;
             else if (cond != block.Condition)
             {
@@ -103,6 +111,47 @@ public sealed class A32Lifter
         }
         if (!Handlers.TryGetValue(insn.Op, out var handler)) throw LiftContext.Unsupported(insn, ctx.Pc);
         handler(insn, ctx);
+    }
+
+    /// <summary>
+    /// Lifts a conditional instruction into an unconditional block when its only effects are writes of
+    /// registers and flags: each write keeps the old value unless the condition passed. Anything else
+    /// (memory, call-outs, a write to PC, an exception) is taken back, and the block ends before it.
+    /// </summary>
+    private static bool TryLiftPredicated(in Instruction insn, byte cond, uint address, LiftContext ctx)
+    {
+        if (insn.IsUndefined || insn.Sensitive || !Handlers.TryGetValue(insn.Op, out var handler)) return false;
+        var block = ctx.Block;
+        int start = block.Insts.Count;
+        ctx.Pc = address;
+        ctx.Ir.Mark(address);
+        var passed = ConditionPassed(ctx.Ir, cond);
+        int body = block.Insts.Count;
+        handler(insn, ctx);
+        bool predicable = !ctx.Ended;
+        for (int k = body; k < block.Insts.Count && predicable; k++)
+        {
+            var op = block.Insts[k].Op;
+            predicable = !block.Insts[k].HasSideEffect || op is Opcode.SetReg or Opcode.SetFlag or Opcode.SetGE;
+        }
+        if (!predicable)
+        {
+            block.Insts.RemoveRange(start, block.Insts.Count - start);
+            block.Terminal = null;
+            return false;
+        }
+        var lifted = block.Insts.GetRange(body, block.Insts.Count - body);
+        block.Insts.RemoveRange(body, lifted.Count);
+        foreach (var inst in lifted)
+        {
+            if (inst.Op is Opcode.SetReg or Opcode.SetFlag or Opcode.SetGE)
+            {
+                var old = ctx.Ir.Emit(inst.Op switch { Opcode.SetReg => Opcode.GetReg, Opcode.SetFlag => Opcode.GetFlag, _ => Opcode.GetGE }, inst.Aux);
+                inst.Args = [ctx.Ir.Select(passed, inst.Args[0], old)];
+            }
+            block.Insts.Add(inst);
+        }
+        return true;
     }
 
     /// <summary>The ARM condition evaluated on the flags as IR, for a condition checked inside a block.</summary>

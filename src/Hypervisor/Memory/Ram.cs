@@ -8,6 +8,7 @@ public sealed unsafe class Ram : IDisposable
     public uint Base { get; }
     public uint Size { get; }
     public byte* Host { get; private set; }
+    private void* _allocation;
 
     public Ram(uint baseAddress, uint size)
     {
@@ -15,8 +16,10 @@ public sealed unsafe class Ram : IDisposable
         if ((ulong)baseAddress + size > 1UL << 32) throw new ArgumentException($"RAM at 0x{baseAddress:x} of 0x{size:x} bytes runs past 4 GiB");
         Base = baseAddress;
         Size = size;
-        Host = (byte*)NativeMemory.AlignedAlloc(size, 4096);
-        NativeMemory.Clear(Host, size);
+        // Zeroed by the allocator (fresh pages from the OS, zeroed on first touch), so a large RAM costs
+        // nothing until the guest uses it; aligned to a page by hand, as no zeroing aligned allocator exists.
+        _allocation = NativeMemory.AllocZeroed((nuint)size + 4096);
+        Host = (byte*)(((nuint)_allocation + 4095) & ~(nuint)4095);
     }
 
     public bool Contains(uint address, uint length = 1) => address >= Base && (ulong)address - Base + length <= Size;
@@ -29,9 +32,10 @@ public sealed unsafe class Ram : IDisposable
 
     public void Dispose()
     {
-        if (Host != null)
+        if (_allocation != null)
         {
-            NativeMemory.AlignedFree(Host);
+            NativeMemory.Free(_allocation);
+            _allocation = null;
             Host = null;
         }
     }
