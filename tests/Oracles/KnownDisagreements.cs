@@ -17,8 +17,6 @@ public static class KnownDisagreements
     [
         new("Advanced SIMD: recognised only; full decoding is a later issue",
             w => (w & 0xFE00_0000) == 0xF200_0000 || (w & 0xFF10_0000) == 0xF400_0000),
-        new("VFP and half-precision (coprocessors 9-11): not decoded yet",
-            w => CoprocessorSpace(w) && Coproc(w) is 9 or 10 or 11),
         new("legacy FPA and Maverick coprocessor mnemonics (coprocessors 1, 2, 4-6): not decoded yet",
             w => CoprocessorSpace(w) && Cond(w) != 0xF && Coproc(w) is 1 or 2 or 4 or 5 or 6),
         new("unconditional coprocessor space of coprocessors 8, 12 and 13 (where GNU shows ARMv8.x SIMD extensions: BF16, dot products, VCMLA, VFMAL): not decoded yet",
