@@ -1,4 +1,5 @@
 using Translator.Frontend.Decoding;
+using static Translator.Frontend.A32.Decode.VfpRules;
 using static Translator.Frontend.A32.Disasm.VfpDataProcessingText;
 
 namespace Translator.Frontend.A32.Decode;
@@ -12,9 +13,6 @@ namespace Translator.Frontend.A32.Decode;
 /// </summary>
 public static class VfpDataProcessing
 {
-    private static readonly Rule ConditionalHalf = (in Instruction i) =>
-        i.Cond < Condition.Always ? Reason.FieldValue : Reason.None;
-
     private static readonly Rule NegativeFractionBits = (in Instruction i) =>
         FractionBits(i) < 0 ? Reason.FieldValue : Reason.None;
 

@@ -1,4 +1,5 @@
 using Translator.Frontend.Decoding;
+using static Translator.Frontend.A32.Decode.VfpRules;
 using static Translator.Frontend.A32.Disasm.VfpLoadStoreText;
 
 namespace Translator.Frontend.A32.Decode;
@@ -11,9 +12,6 @@ namespace Translator.Frontend.A32.Decode;
 /// </summary>
 public static class VfpLoadStore
 {
-    private static readonly Rule ConditionalHalf = (in Instruction i) =>
-        i.Cond < Condition.Always ? Reason.FieldValue : Reason.None;
-
     /// <summary>PC as the base with writeback (bit 21, always set in the decrement-before forms).</summary>
     private static readonly Rule PcWriteback = (in Instruction i) =>
         i.Rn == 15 && (i.Word & (1u << 21)) != 0 ? Reason.WritebackBase : Reason.None;

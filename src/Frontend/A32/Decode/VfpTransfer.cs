@@ -1,4 +1,5 @@
 using Translator.Frontend.Decoding;
+using static Translator.Frontend.A32.Decode.VfpRules;
 using static Translator.Frontend.A32.Disasm.VfpTransferText;
 
 namespace Translator.Frontend.A32.Decode;
@@ -14,9 +15,6 @@ namespace Translator.Frontend.A32.Decode;
 public static class VfpTransfer
 {
     private static readonly Rule CorePc = Rules.PcIs('t');
-
-    private static readonly Rule ConditionalHalf = (in Instruction i) =>
-        i.Cond < Condition.Always ? Reason.FieldValue : Reason.None;
 
     private static readonly Rule CorePair = (in Instruction i) =>
         i.Rt == 15 || i.Rt2 == 15 ? Reason.PcOperand
