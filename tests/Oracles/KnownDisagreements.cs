@@ -17,8 +17,6 @@ public static class KnownDisagreements
     [
         new("Advanced SIMD: recognised only; full decoding is a later issue",
             w => (w & 0xFE00_0000) == 0xF200_0000 || (w & 0xFF10_0000) == 0xF400_0000),
-        new("VFP and half-precision (coprocessors 9-11): not decoded yet",
-            w => CoprocessorSpace(w) && Coproc(w) is 9 or 10 or 11),
         new("media instructions (parallel add/subtract, saturation, packing, extension, bitfields, reversal): not decoded yet",
             w => Cond(w) != 0xF && (w & 0x0E00_0010) == 0x0600_0010),
         new("the rest of the miscellaneous space (CRC32, HLT, BXJ/ERET corner cases, MSR words that overlap the extra loads and stores): not decoded yet",

@@ -23,6 +23,8 @@ public enum Feature : uint
     Fp16 = 1 << 8,
     /// <summary>Never part of ARMv7-A: the legacy FPA, Maverick and XScale DSP coprocessor mnemonics GNU tools still print.</summary>
     Legacy = 1 << 9,
+    /// <summary>M-profile encodings (ARMv8-M, ARMv8.1-M: VLLDM, VLSTM, FPSCR_nzcvqc, FPCXT) GNU tools also print in the A32 space.</summary>
+    MProfile = 1 << 10,
 
     /// <summary>What a Cortex-A15 implements.</summary>
     CortexA15 = Base | Mp | Idiv | Security | Virtualization | Vfp | Neon,

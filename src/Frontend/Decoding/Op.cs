@@ -76,13 +76,13 @@ public enum Op : ushort
     // VFP data processing
     Vadd, Vsub, Vmul, Vnmul, Vdiv, Vmla, Vmls, Vnmla, Vnmls, Vfma, Vfms, Vfnma, Vfnms,
     Vabs, Vneg, Vsqrt, Vcmp, Vcmpe, VmovImm, VmovReg,
-    Vcvt, Vcvtr, Vcvtb, Vcvtt, VcvtFixed,
+    Vcvt, Vcvtr, Vcvtb, Vcvtt, VcvtFixed, VcvtDoubleSingle, VcvtbBf16, VcvttBf16,
     Vsel, Vmaxnm, Vminnm, Vrinta, Vrintn, Vrintp, Vrintm, Vrintr, Vrintz, Vrintx,
     Vcvta, Vcvtn, Vcvtp, Vcvtm, Vins, Vmovx, Vjcvt,
 
     // VFP loads, stores and transfers
-    Vldr, Vstr, Vldm, Vstm, Vpush, Vpop,
-    VmovCoreSingle, VmovCoreTwoSingles, VmovCoreDouble, VmovCoreScalar, VmovScalarCore,
+    Vldr, Vstr, Vldm, Vldmdb, Vstm, Vstmdb, Vpush, Vpop, Fldmiax, Fldmdbx, Fstmiax, Fstmdbx, Vlldm, Vlstm,
+    VmovCoreSingle, VmovCoreHalf, VmovCoreTwoSingles, VmovCoreDouble, VmovCoreScalar, VmovScalarCore, Vdup,
     Vmrs, Vmsr,
 
     // Advanced SIMD: recognised, decoded in full by a later stage

@@ -11,12 +11,15 @@ internal static class CoprocessorText
     /// <summary>GNU marks the *2 forms aimed at the floating-point coprocessors.</summary>
     private static bool MarkUnconditional(in Instruction i) => i.Cond == Condition.Unconditional && i.Coproc is 9 or 10 or 11;
 
+    /// <summary>GNU marks any instruction aimed at coprocessor 9 (ARMv8.2 half precision) that has a condition other than AL.</summary>
+    private static bool MarkConditionalHalf(in Instruction i) => i.Coproc == 9 && i.Cond < Condition.Always;
+
     public static void Transfer64(in Instruction i, AsmWriter w)
     {
         bool read = i.Op is Op.Mrrc or Op.Mrrc2;
         w.Mnemonic(Name(i.Op), i).Tab().Decimal(i.Coproc).Comma().Decimal(i.Opc1).Comma()
             .Reg(i.Rt).Comma().Reg(i.Rt2).Text(", cr").Decimal(i.Rm);
-        bool mark = i.Rt == 15 || (i.Rt2 == 15 && (read || i.Op == Op.Mcrr2)) || (read && i.Rt == i.Rt2);
+        bool mark = i.Rt == 15 || (i.Rt2 == 15 && (read || i.Op == Op.Mcrr2)) || (read && i.Rt == i.Rt2) || MarkConditionalHalf(i);
         if (mark) w.Unpredictable();
     }
 
@@ -30,7 +33,7 @@ internal static class CoprocessorText
         w.Mnemonic(Name(i.Op), i).Tab().Decimal(i.Coproc).Comma().Decimal(i.Opc1).Comma();
         if (i.Op == Op.Mrc && i.Rt == 15) w.Text("APSR_nzcv"); else w.Reg(i.Rt);
         w.Text(", cr").Decimal(i.Rn).Text(", cr").Decimal(i.Rm).Text(", {").Decimal(i.Opc2).Char('}');
-        if ((i.Op is Op.Mcr or Op.Mcr2 && i.Rt == 15) || MarkUnconditional(i)) w.Unpredictable();
+        if ((i.Op is Op.Mcr or Op.Mcr2 && i.Rt == 15) || MarkUnconditional(i) || MarkConditionalHalf(i)) w.Unpredictable();
     }
 
     public static void MemoryTransfer(in Instruction i, AsmWriter w)
