@@ -6,7 +6,7 @@ namespace Translator.Frontend.Tests;
 
 /// <summary>
 /// The unconditional space outside Advanced SIMD and the coprocessors (CPS, SETEND, SETPAN, memory
-/// hints, SRS, RFE) and the miscellaneous space (MSR, hints, CRC32, HLT, the MSR words among the
+/// hints, barriers, SRS, RFE) and the miscellaneous space (MSR, hints, CRC32, HLT, the MSR words among the
 /// extra loads and stores) against GNU objdump: random words with some bits fixed, so that the rare
 /// encodings come up thousands of times. Every word outside the known-disagreement spaces must agree.
 /// </summary>
@@ -32,6 +32,7 @@ public sealed class A32SystemSpacesVsObjdumpTests
     [TestCase(0xFE10_0000u, 0xF410_0000u, TestName = "Unconditional 010: immediate memory hints and barriers")]
     [TestCase(0xFE70_F000u, 0xF450_F000u, TestName = "PLI and PLD (immediate, literal)")]
     [TestCase(0xFE70_F000u, 0xF410_F000u, TestName = "PLDW (immediate) and the unallocated immediate hints")]
+    [TestCase(0xFFFF_F000u, 0xF57F_F000u, TestName = "Barriers, CLREX and SB, every option")]
     [TestCase(0xFE00_0000u, 0xF600_0000u, TestName = "Unconditional 011: register memory hints")]
     [TestCase(0xFE00_F000u, 0xF600_F000u, TestName = "Register memory hints with bits 15:12 set")]
     [TestCase(0xFE00_0000u, 0xF800_0000u, TestName = "Unconditional 100: SRS and RFE")]

@@ -58,6 +58,8 @@ public static class SystemInstructions
 
         new("CLREX", Op.Clrex, "11110101011111111111000000011111", Bare),
         new("DSB", Op.Dsb, "1111010101111111111100000100iiii", Barrier),
+        // Option 12 is reserved in ARMv7 (it executes as DSB SY); GNU shows it as Armv8-R's DFB.
+        new("DSB (option 12)", Op.Dsb, "11110101011111111111000001001100", FullBarrier),
         new("DMB", Op.Dmb, "1111010101111111111100000101iiii", Barrier),
         new("ISB", Op.Isb, "1111010101111111111100000110iiii", Barrier),
         new("SSBB", Op.Ssbb, "11110101011111111111000001000000", Bare, Feature.V8),

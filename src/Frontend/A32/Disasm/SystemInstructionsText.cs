@@ -91,6 +91,8 @@ internal static class SystemInstructionsText
     private static readonly string?[] BarrierOptions =
         [null, "oshld", "oshst", "osh", null, "nshld", "unst", "un", null, "ishld", "ishst", "ish", null, "ld", "st", "sy"];
 
+    public static void FullBarrier(in Instruction i, AsmWriter w) => w.Text("dfb");
+
     public static void Barrier(in Instruction i, AsmWriter w)
     {
         w.Text(Name(i.Op)).Tab();
