@@ -5,9 +5,9 @@ namespace Translator.Frontend.A32.Decode;
 
 /// <summary>
 /// Processor-state changes of the unconditional space: CPS, SETEND, SETPAN, and the exception
-/// helpers SRS and RFE. GNU tools decode these only with their should-be bits at the values the
-/// ARM ARM asks for; any other value is not one of these instructions (UNDEFINED), which is
-/// a permitted outcome of the ARM ARM's UNPREDICTABLE.
+/// helpers SRS and RFE. GNU tools decode CPS, SETPAN, SRS and RFE only with their should-be bits at
+/// the values the ARM ARM asks for, and SETEND only with bits 19:17 and 15:10 clear; other words are
+/// not these instructions here (UNDEFINED, a permitted outcome of the ARM ARM's UNPREDICTABLE).
 /// </summary>
 public static class ProcessorState
 {

@@ -23,6 +23,7 @@ public static class SystemInstructions
         new("HVC", Op.Hvc, "cccc00010100iiiiiiiiiiii0111iiii", Call, Feature.Virtualization),
         new("SMC", Op.Smc, "cccc00010110iiiiiiiiiiii0111iiii", Call, Feature.Security),
         new("ERET", Op.Eret, "cccc0001011000000000000001101110", Bare, Feature.Virtualization),
+        // ARMv8; a condition other than AL is UNPREDICTABLE, and GNU shows those words as TST.
         new("HLT", Op.Hlt, "111000010000iiiiiiiiiiii0111iiii", Halt, Feature.V8),
         new("CLZ", Op.Clz, "cccc000101101111dddd11110001mmmm", Clz, Feature.Base, Rules.PcIn("dm")),
 
