@@ -19,10 +19,6 @@ public static class KnownDisagreements
             w => (w & 0xFE00_0000) == 0xF200_0000 || (w & 0xFF10_0000) == 0xF400_0000),
         new("media instructions (parallel add/subtract, saturation, packing, extension, bitfields, reversal): not decoded yet",
             w => Cond(w) != 0xF && (w & 0x0E00_0010) == 0x0600_0010),
-        new("the rest of the miscellaneous space (CRC32, HLT, BXJ/ERET corner cases, MSR words that overlap the extra loads and stores): not decoded yet",
-            w => Cond(w) != 0xF && ((w & 0x0F90_0000) == 0x0100_0000 || (w & 0x0FB0_0000) == 0x0320_0000 || (w & 0x0FB0_0000) == 0x0360_0000)),
-        new("unconditional space (CPS, SETEND, SRS, RFE, PLD, PLI, SETPAN): not decoded yet",
-            w => Cond(w) == 0xF && (w & 0x0E00_0000) is 0x0000_0000 or 0x0200_0000 or 0x0400_0000 or 0x0600_0000 or 0x0800_0000),
     ];
 
     public static Entry? Find(uint word) => Ignore ? null : Array.Find(A32, e => e.Contains(word));

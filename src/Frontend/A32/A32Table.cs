@@ -20,6 +20,8 @@ public static class A32Table
         ("Branch", Branch.Lines),
         ("System", SystemInstructions.Lines),
         ("StatusRegisters", StatusRegisters.Lines),
+        ("ProcessorState", ProcessorState.Lines),
+        ("Crc", Crc.Lines),
         ("Coprocessor", Coprocessor.Lines),
         ("LegacyCoprocessor", LegacyCoprocessor.Lines),
         ("CoprocessorSpaceV8", CoprocessorSpaceV8.Lines),

@@ -8,6 +8,11 @@ namespace Translator.Frontend.Decoding;
 /// </summary>
 public static class SensitiveInstructions
 {
+    /// <remarks>
+    /// SETEND is not here: CPSR.E is writable at PL0 and SETEND behaves the same in every mode, so the
+    /// hypervisor has nothing to emulate. The endianness it sets is an assumption a translated block
+    /// bakes in, which is the lifter's concern (the block ends there), not a reason to trap.
+    /// </remarks>
     public static bool IsSensitive(in Instruction insn)
     {
         switch (insn.Op)

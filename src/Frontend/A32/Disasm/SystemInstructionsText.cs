@@ -26,6 +26,10 @@ internal static class SystemInstructionsText
         if (i.Imm > 32) w.Text("\t@ 0x").Text(i.Imm.ToString("x", CultureInfo.InvariantCulture));
     }
 
+    /// <summary>HLT: GNU prints the 16-bit immediate as four hex digits.</summary>
+    public static void Halt(in Instruction i, AsmWriter w) =>
+        w.Text("hlt").Tab().Text("0x").Text(i.Imm.ToString("x4", CultureInfo.InvariantCulture));
+
     public static void Bare(in Instruction i, AsmWriter w) => w.Mnemonic(Name(i.Op), i);
 
     public static void Clz(in Instruction i, AsmWriter w)
@@ -57,8 +61,37 @@ internal static class SystemInstructionsText
         if (value > 32) w.Text("\t@ 0x").Text(value.ToString("x", CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// PLD, PLDW and PLI with an immediate or (shifted) register offset, always pre-indexed; the
+    /// unallocated memory hints GNU shows as PLDW, post-indexed. A literal address goes in a comment.
+    /// </summary>
+    public static void Preload(in Instruction i, AsmWriter w)
+    {
+        bool post = i.Op == Op.Nop;
+        bool up = i.Flag('U');
+        string sign = up ? "" : "-";
+        w.Text(i.Op switch { Op.Pld => "pld", Op.Pli => "pli", _ => "pldw" }).Tab().Char('[').Reg(i.Rn);
+        if (post) w.Char(']');
+        if (!i.Encoding!.Pattern.Has(Field.Rm))
+        {
+            uint offset = i.Imm;
+            if (post || !up || offset != 0) w.Text(", #").Text(sign).Decimal(offset);
+            if (!post) w.Char(']');
+            if (i.Rn == 15) w.CommentAddress(post ? w.Pc : up ? w.Pc + offset : w.Pc - offset);
+            else LoadStoreText.OffsetComment(up ? offset : -(long)offset, w);
+            return;
+        }
+        w.Text(", ").Text(sign);
+        if (!i.Flag('B')) w.ShiftedReg(i.Rm, i.ShiftType, i.ShiftImm);
+        else if ((i.Word & 0x80) != 0) w.Reg(i.Rm).Comment("<illegal shifter operand>");
+        else w.RegShiftedReg(i.Rm, i.ShiftType, (int)((i.Word >> 8) & 0xF));
+        if (!post) w.Char(']');
+    }
+
     private static readonly string?[] BarrierOptions =
         [null, "oshld", "oshst", "osh", null, "nshld", "unst", "un", null, "ishld", "ishst", "ish", null, "ld", "st", "sy"];
+
+    public static void FullBarrier(in Instruction i, AsmWriter w) => w.Text("dfb");
 
     public static void Barrier(in Instruction i, AsmWriter w)
     {

@@ -4,7 +4,10 @@ using Translator.IR;
 
 namespace Translator.Frontend.A32.Lift;
 
-/// <summary>Hints, barriers and CLREX. On one vCPU the barriers order nothing the IR reorders; ISB ends the block.</summary>
+/// <summary>
+/// Hints, memory hints, barriers and CLREX. On one vCPU the barriers order nothing the IR reorders;
+/// ISB ends the block. Preloads have no effect the guest can observe (they never fault).
+/// </summary>
 internal static class HintLift
 {
     private static void Nothing(in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Hint, (ulong)i.Op);
@@ -12,7 +15,7 @@ internal static class HintLift
     public static readonly (Op, LiftHandler)[] Handlers =
     [
         (Op.Nop, Nothing), (Op.Yield, Nothing), (Op.Sev, Nothing), (Op.Sevl, Nothing), (Op.Dbg, Nothing),
-        (Op.Csdb, Nothing), (Op.Esb, Nothing),
+        (Op.Csdb, Nothing), (Op.Esb, Nothing), (Op.Pld, Nothing), (Op.Pldw, Nothing), (Op.Pli, Nothing),
         (Op.Wfi, (in Instruction i, LiftContext ctx) => ctx.Terminate(new WaitForInterrupt(ctx.NextPc, Thumb: false))),
         (Op.Wfe, (in Instruction i, LiftContext ctx) => ctx.Terminate(new WaitForInterrupt(ctx.NextPc, Thumb: false))),
         (Op.Dmb, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Barrier, (ulong)i.Op)),
