@@ -10,7 +10,6 @@ internal static class CoprocessorSpaceV8Text
     private static int Vn(in Instruction i) => (i.Flag('N') ? 16 : 0) | i.Rn;
     private static int Vm(in Instruction i) => (i.Flag('M') ? 16 : 0) | i.Rm;
 
-    private static AsmWriter D(this AsmWriter w, int register) => w.Char('d').Decimal(register);
 
     /// <summary>A quadword register by the number of its first doubleword; GNU marks an odd one illegal.</summary>
     private static AsmWriter Q(this AsmWriter w, int register) =>
@@ -19,7 +18,6 @@ internal static class CoprocessorSpaceV8Text
     /// <summary>A doubleword register, or with the Q flag a quadword one.</summary>
     private static AsmWriter V(this AsmWriter w, in Instruction i, int register) => i.Flag('Q') ? w.Q(register) : w.D(register);
 
-    private static AsmWriter S(this AsmWriter w, int register) => w.Char('s').Decimal(register);
 
     private static AsmWriter Element(this AsmWriter w, char kind, int register, int index) =>
         w.Char(kind).Decimal(register).Char('[').Decimal(index).Char(']');
