@@ -27,8 +27,6 @@ public static class KnownDisagreements
             w => Cond(w) != 0xF && Coproc(w) == 0 && ((w & 0x0F00_0010) == 0x0E00_0010 || (w & 0x0FE0_0000) == 0x0C40_0000)),
         new("LDC/STC to coprocessor 15 with bit 7 set (GNU shows Armv8.1-M VLDR/VSTR of system registers): not decoded yet",
             w => Cond(w) != 0xF && (w & 0x0E00_0000) == 0x0C00_0000 && Coproc(w) == 15 && (w & 0x80) != 0 && (w & 0x0120_0000) != 0),
-        new("media instructions (parallel add/subtract, saturation, packing, extension, bitfields, reversal): not decoded yet",
-            w => Cond(w) != 0xF && (w & 0x0E00_0010) == 0x0600_0010),
         new("the rest of the miscellaneous space (CRC32, HLT, BXJ/ERET corner cases, MSR words that overlap the extra loads and stores): not decoded yet",
             w => Cond(w) != 0xF && ((w & 0x0F90_0000) == 0x0100_0000 || (w & 0x0FB0_0000) == 0x0320_0000 || (w & 0x0FB0_0000) == 0x0360_0000)),
         new("unconditional space (CPS, SETEND, SRS, RFE, PLD, PLI, SETPAN): not decoded yet",
