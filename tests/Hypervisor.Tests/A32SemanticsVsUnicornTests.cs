@@ -56,7 +56,7 @@ public sealed class A32SemanticsVsUnicornTests
         Assert.That(failures, Is.Empty, string.Join("\n\n", failures));
     }
 
-    private static string Describe(A32Differential.Setup setup, string problem, int n)
+    internal static string Describe(A32Differential.Setup setup, string problem, int n)
     {
         var dis = new A32Disassembler();
         var lines = setup.Code.Select((w, k) => $"  {A32Differential.CodeBase + 4 * k:x}: {w:x8} {dis.Disassemble(w, A32Differential.CodeBase + 4 * (uint)k).Replace('\t', ' ')}");

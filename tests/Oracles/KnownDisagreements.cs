@@ -17,8 +17,6 @@ public static class KnownDisagreements
     [
         new("Advanced SIMD: recognised only; full decoding is a later issue",
             w => (w & 0xFE00_0000) == 0xF200_0000 || (w & 0xFF10_0000) == 0xF400_0000),
-        new("media instructions (parallel add/subtract, saturation, packing, extension, bitfields, reversal): not decoded yet",
-            w => Cond(w) != 0xF && (w & 0x0E00_0010) == 0x0600_0010),
     ];
 
     public static Entry? Find(uint word) => Ignore ? null : Array.Find(A32, e => e.Contains(word));
