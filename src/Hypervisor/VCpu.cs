@@ -2,6 +2,8 @@ using System.Runtime.InteropServices;
 using Translator.Backend.Execution;
 using Translator.Frontend.Lifting;
 using Translator.Hypervisor.Memory;
+using Translator.Hypervisor.SystemRegisters;
+using Translator.Hypervisor.Traps;
 using Translator.IR.State;
 
 namespace Translator.Hypervisor;
@@ -27,6 +29,7 @@ public sealed unsafe class VCpu : IDisposable
     public Dispatcher Dispatcher { get; }
     public BlockExit Exit { get; } = new();
     public ExitStatistics Exits { get; } = new();
+    private readonly TrapEmulator _traps;
 
     public VCpu(GuestMemory memory, EngineOptions engine, SensitiveMode sensitive)
     {
@@ -34,6 +37,7 @@ public sealed unsafe class VCpu : IDisposable
         Memory = memory;
         Dispatcher = new Dispatcher(new A32BlockSource(memory, sensitive), engine);
         memory.Code = Dispatcher.Cache;
+        _traps = new TrapEmulator(this, SystemRegisterTable.CortexA15());
     }
 
     /// <summary>Resets to the state a program sees on entry: SVC mode, A/I/F masked, ARM or Thumb by bit 0 of the entry.</summary>
@@ -56,11 +60,39 @@ public sealed unsafe class VCpu : IDisposable
             var kind = Dispatcher.Run(State, Memory, Exit, slice);
             if (kind is ExitKind.Continue or ExitKind.Dispatcher) continue;
             long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (kind == ExitKind.Trap && EmulateTrap())
+            {
+                Exits.Count(kind, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+                continue;
+            }
             var action = handler.Handle(this, Exit);
             Exits.Count(kind, System.Diagnostics.Stopwatch.GetTimestamp() - start);
             if (action == ExitAction.Stop) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Emulates a trapped instruction and resumes after it; an access the architecture makes
+    /// UNDEFINED becomes the undefined-instruction exception, and one not modelled yet goes to the
+    /// platform with its description. Returns whether the guest can simply go on.
+    /// </summary>
+    private bool EmulateTrap()
+    {
+        switch (_traps.Emulate(Exit, out string detail))
+        {
+            case TrapOutcome.Emulated:
+                State->R[15] = Exit.Pc + 4;
+                return true;
+            case TrapOutcome.Undefined:
+                Exit.Kind = ExitKind.Exception;
+                Exit.Exception = IR.ExceptionKind.Undefined;
+                Exit.FaultReason = detail;
+                return false;
+            default:
+                Exit.FaultReason = detail;
+                return false;
+        }
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Translator.Backend.Execution;
+using Translator.Frontend.Lifting;
 using Translator.Oracles;
 using Translator.Platform.Run;
 
@@ -13,11 +14,6 @@ namespace Translator.Platform.Tests;
 [Category("Guest")]
 public sealed class GuestProgramsVsQemuTests
 {
-    /// <summary>
-    /// The programs whose every instruction Translator can run today. The others (crc and heap need
-    /// the media instructions, selfmod needs CP15 cache maintenance) join this list as those land.
-    /// </summary>
-    private static readonly string[] Runnable = ["hello", "sort", "jumps"];
 
     [OneTimeSetUp]
     public void RequireTools()
@@ -27,12 +23,12 @@ public sealed class GuestProgramsVsQemuTests
     }
 
     public static IEnumerable<TestCaseData> Cases() =>
-        from name in Runnable
-        from engine in new[] { EngineKind.Interpreter, EngineKind.Jit }
-        select new TestCaseData(name, engine).SetName($"{name} ({engine})");
+        from name in GuestPrograms.Names
+        from mode in new[] { (EngineKind.Interpreter, SensitiveMode.Translate), (EngineKind.Jit, SensitiveMode.Translate), (EngineKind.Jit, SensitiveMode.Trap) }
+        select new TestCaseData(name, mode.Item1, mode.Item2).SetName($"{name} ({mode.Item1}, {mode.Item2})");
 
     [TestCaseSource(nameof(Cases))]
-    public void OutputAndExitCodeMatchQemu(string name, EngineKind engine)
+    public void OutputAndExitCodeMatchQemu(string name, EngineKind engine, SensitiveMode sensitive)
     {
         string elf = GuestPrograms.Path(name);
         var expected = Qemu.RunSemihosted(elf, TimeSpan.FromSeconds(60));
@@ -40,7 +36,7 @@ public sealed class GuestProgramsVsQemuTests
 
         var console = new MemoryStream();
         var report = new StringWriter();
-        var options = new RunOptions { Kernel = elf, Semihosting = true, Engine = engine, Timeout = TimeSpan.FromSeconds(60) };
+        var options = new RunOptions { Kernel = elf, Semihosting = true, Engine = engine, Sensitive = sensitive, Timeout = TimeSpan.FromSeconds(60) };
         var outcome = new GuestRunner(options, console, report, NullLogger.Instance).Run();
 
         Assert.That(outcome.Error, Is.Null, $"{outcome.Error}\n{outcome.Details}");

@@ -23,6 +23,7 @@ public static unsafe class Exits
     {
         state->R[15] = pc;
         exit.Kind = ExitKind.Exception;
+        exit.FaultReason = null;
         exit.Exception = kind;
         exit.Pc = pc;
         exit.Immediate = immediate;
@@ -34,6 +35,7 @@ public static unsafe class Exits
     {
         state->R[15] = pc;
         exit.Kind = ExitKind.Trap;
+        exit.FaultReason = null;
         exit.Pc = pc;
         exit.Word = word;
         exit.Thumb = thumb;

@@ -30,7 +30,7 @@ public sealed class A32Lifter
         var all = new Dictionary<Op, LiftHandler>();
         foreach (var (op, handler) in BranchLift.Handlers.Concat(ExceptionLift.Handlers).Concat(DataProcessingLift.Handlers)
                      .Concat(LoadStoreLift.Handlers).Concat(LoadStoreMultipleLift.Handlers).Concat(StatusRegistersLift.Handlers).Concat(MultiplyLift.Handlers).Concat(HintLift.Handlers)
-                     .Concat(ParallelAddSubtractLift.Handlers).Concat(MediaLift.Handlers).Concat(SaturatingLift.Handlers))
+                     .Concat(ParallelAddSubtractLift.Handlers).Concat(MediaLift.Handlers).Concat(SaturatingLift.Handlers).Concat(CoprocessorLift.Handlers))
             all.Add(op, handler);
         return all;
     }

@@ -92,14 +92,15 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
             case ExitKind.Exception when exit.Exception == ExceptionKind.PrefetchAbort:
                 return Fatal(cpu, $"jump into nowhere: no RAM at 0x{exit.Pc:x8} to fetch an instruction from", exit.Pc);
             case ExitKind.Exception:
-                return Fatal(cpu, $"{Describe(exit.Exception)} at 0x{exit.Pc:x8}, and exception vectors are not modelled yet", exit.Pc);
+                string why = exit.FaultReason is { } reason && exit.Exception == ExceptionKind.Undefined ? $" ({reason})" : "";
+                return Fatal(cpu, $"{Describe(exit.Exception)}{why} at 0x{exit.Pc:x8}, and exception vectors are not modelled yet", exit.Pc);
             case ExitKind.Abort:
                 return Fatal(cpu, $"data abort: {exit.FaultReason}", exit.Pc);
             case ExitKind.WaitForInterrupt:
                 // No interrupt source exists yet, so a wait would never end.
                 return Fatal(cpu, $"WFI/WFE at 0x{exit.Pc:x8} with no interrupt source to wake it", exit.Pc);
             case ExitKind.Trap:
-                return Fatal(cpu, $"sensitive instruction at 0x{exit.Pc:x8} needs the hypervisor, which cannot emulate it yet", exit.Pc);
+                return Fatal(cpu, $"sensitive instruction at 0x{exit.Pc:x8}: {exit.FaultReason ?? "the hypervisor cannot emulate it yet"}", exit.Pc);
             default:
                 return Fatal(cpu, $"unexpected exit {exit.Kind} at 0x{exit.Pc:x8}", exit.Pc);
         }

@@ -1,0 +1,18 @@
+namespace Translator.Hypervisor.SystemRegisters;
+
+/// <summary>Every system register the vCPU models, by encoding; each family of registers adds its own list.</summary>
+public sealed class SystemRegisterTable
+{
+    private readonly Dictionary<RegisterEncoding, SystemRegister> _registers = [];
+
+    public SystemRegisterTable(params IEnumerable<SystemRegister>[] families)
+    {
+        foreach (var family in families)
+            foreach (var r in family)
+                if (!_registers.TryAdd(r.Encoding, r)) throw new InvalidOperationException($"{r.Name} and {_registers[r.Encoding].Name} share the encoding {r.Encoding}");
+    }
+
+    public static SystemRegisterTable CortexA15() => new(CacheMaintenance.Registers);
+
+    public SystemRegister? Find(RegisterEncoding encoding) => _registers.GetValueOrDefault(encoding);
+}

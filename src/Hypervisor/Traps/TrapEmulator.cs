@@ -1,0 +1,83 @@
+using Translator.Backend.Execution;
+using Translator.Frontend.A32;
+using Translator.Frontend.Decoding;
+using Translator.Hypervisor.SystemRegisters;
+using Translator.IR.State;
+
+namespace Translator.Hypervisor.Traps;
+
+/// <summary>What became of a trapped instruction.</summary>
+public enum TrapOutcome
+{
+    /// <summary>Emulated; the guest resumes after it.</summary>
+    Emulated,
+    /// <summary>The architecture makes this access UNDEFINED: the guest takes an undefined-instruction exception.</summary>
+    Undefined,
+    /// <summary>Valid, but not emulated yet: the run stops, naming it.</summary>
+    NotModelled,
+}
+
+/// <summary>
+/// Emulates the sensitive instructions that leave translated code as traps: system-register accesses
+/// through the vCPU's register table, and in trap mode the status-register accesses, with the same
+/// rules the translated call-outs apply.
+/// </summary>
+public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
+{
+    public TrapOutcome Emulate(BlockExit exit, out string detail)
+    {
+        detail = "";
+        if (exit.Thumb)
+        {
+            detail = "trapped Thumb instructions are not emulated yet";
+            return TrapOutcome.NotModelled;
+        }
+        var insn = A32Table.CortexA15.Decode(exit.Word);
+        var s = cpu.State;
+        switch (insn.Op)
+        {
+            case Op.Mcr or Op.Mrc when insn.Coproc is 14 or 15:
+                return SystemRegister(insn, s, out detail);
+            case Op.Mrs:
+                s->R[insn.Rd] = insn.Flag('R') ? SystemCalls.Invoke(s, (ulong)IR.CallOutKind.ReadSpsr, 0, 0) : s->Cpsr;
+                return TrapOutcome.Emulated;
+            case Op.Msr:
+            {
+                uint value = insn.Encoding!.Pattern.Has(Field.Rotate) ? Bits.ExpandArmImmediate(insn.Imm, insn.Rotate) : s->R[insn.Rn];
+                uint mask = (insn.Word >> 16) & 0xF;
+                if (insn.Flag('R')) SystemCalls.WriteSpsr(s, value, mask);
+                else SystemCalls.WriteCpsr(s, value, mask);
+                return TrapOutcome.Emulated;
+            }
+            default:
+                detail = $"{insn.Encoding?.Name ?? "the instruction"} is not emulated by the hypervisor yet";
+                return TrapOutcome.NotModelled;
+        }
+    }
+
+    private TrapOutcome SystemRegister(in Instruction insn, CpuState* s, out string detail)
+    {
+        var encoding = new RegisterEncoding(insn.Coproc, insn.Opc1, insn.Rn, insn.Rm, insn.Opc2);
+        bool read = insn.Op == Op.Mrc;
+        detail = $"{(read ? "MRC" : "MCR")} {encoding}";
+        if (registers.Find(encoding) is not { } register)
+        {
+            detail += ": system register not modelled yet";
+            return TrapOutcome.NotModelled;
+        }
+        detail += $" ({register.Name})";
+        if (register.Access == Access.Pl1 && !Modes.IsPrivileged(s->Mode)) return TrapOutcome.Undefined;
+        if (read)
+        {
+            if (register.Read is not { } get) return TrapOutcome.Undefined;
+            uint value = get(cpu);
+            // MRC to R15 writes the top four bits to the flags (APSR_nzcv).
+            if (insn.Rt == 15) { s->N = value >> 31; s->Z = (value >> 30) & 1; s->C = (value >> 29) & 1; s->V = (value >> 28) & 1; }
+            else s->R[insn.Rt] = value;
+            return TrapOutcome.Emulated;
+        }
+        if (register.Write is not { } set) return TrapOutcome.Undefined;
+        set(cpu, s->R[insn.Rt]);
+        return TrapOutcome.Emulated;
+    }
+}
