@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Translator.Backend.Execution;
 using Translator.Frontend.Lifting;
+using Translator.IR.Passes;
 using Translator.Platform.Boards;
 using Translator.Platform.Loaders;
 using Translator.Platform.Run;
@@ -27,8 +28,14 @@ internal static class RunCommand
         var timeout = new Option<double?>("--timeout") { Description = "Stop after this many seconds" };
         var stats = new Option<bool>("--stats") { Description = "Print instructions retired, blocks, cache hits, translation time, run time and MIPS" };
         var append = new Option<string>("--append") { Description = "Command line passed to the guest", DefaultValueFactory = _ => "" };
+        var disable = new Option<string[]>("--disable")
+        {
+            Description = "Turn optimisations off, to bisect a miscompilation: " + string.Join(", ", Optimisations.Keys),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        disable.AcceptOnlyFromAmong([.. Optimisations.Keys]);
 
-        var command = new Command("run", "Run a guest program") { machine, kernel, semihosting, engine, sensitive, memory, maxInsns, timeout, stats, append };
+        var command = new Command("run", "Run a guest program") { machine, kernel, semihosting, engine, sensitive, memory, maxInsns, timeout, stats, append, disable };
         command.SetAction(result =>
         {
             using var loggers = CommandLine.CreateLoggerFactory(result.GetValue(logLevel), stderr);
@@ -37,7 +44,7 @@ internal static class RunCommand
             try
             {
                 if (!File.Exists(path)) return CommandLine.Fail(stderr, $"{path}: no such file");
-                var options = new RunOptions
+                RunOptions options = new()
                 {
                     Kernel = path,
                     RamSize = ParseSize(result.GetValue(memory)!),
@@ -49,6 +56,8 @@ internal static class RunCommand
                     Statistics = result.GetValue(stats),
                     Append = result.GetValue(append)!,
                 };
+                foreach (string name in result.GetValue(disable) ?? [])
+                    options = Optimisations[name](options);
                 using var console = Console.OpenStandardOutput();
                 var outcome = new GuestRunner(options, console, stderr, log).Run();
                 if (outcome.Error is not null)
@@ -69,6 +78,16 @@ internal static class RunCommand
         });
         return command;
     }
+
+    /// <summary>The optimisations --disable can turn off, each as a change to the run's options.</summary>
+    private static readonly Dictionary<string, Func<RunOptions, RunOptions>> Optimisations = new()
+    {
+        ["fold"] = o => o with { Passes = o.Passes & ~PassOptions.ConstantFolding },
+        ["forward"] = o => o with { Passes = o.Passes & ~PassOptions.GetSetForwarding },
+        ["dead-flags"] = o => o with { Passes = o.Passes & ~PassOptions.DeadFlagElimination },
+        ["dce"] = o => o with { Passes = o.Passes & ~PassOptions.DeadCodeElimination },
+        ["regions"] = o => o with { MaxRegionBlocks = 1 },
+    };
 
     /// <summary>Parses 256M, 1G, 65536K or a byte count into a RAM size the board accepts.</summary>
     internal static uint ParseSize(string text)

@@ -37,7 +37,7 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
         uint entry = ElfLoader.Load(elf, map);
         uint imageEnd = elf.Segments.Where(s => s.Type == ElfImage.SegmentTypeLoad).Max(s => s.PhysicalAddress + s.MemorySize);
         using var memory = new GuestMemory(map);
-        var engine = new EngineOptions { Engine = options.Engine };
+        var engine = new EngineOptions { Engine = options.Engine, Passes = options.Passes, MaxRegionBlocks = options.MaxRegionBlocks };
         using var cpu = new VCpu(memory, engine, options.Sensitive);
         cpu.Reset(entry);
         if (options.Semihosting)

@@ -15,6 +15,9 @@ public sealed record RunOptions
     public TimeSpan? Timeout { get; init; }
     public bool Statistics { get; init; }
     public string Append { get; init; } = "";
+    public IR.Passes.PassOptions Passes { get; init; } = IR.Passes.PassOptions.All;
+    /// <summary>Blocks a hot region may hold; 1 compiles every block on its own.</summary>
+    public int MaxRegionBlocks { get; init; } = new EngineOptions().MaxRegionBlocks;
 }
 
 /// <summary>How a run ended: the process exit code, and for a failure its message and the register dump that goes with it.</summary>
