@@ -26,15 +26,27 @@ internal sealed unsafe class A32Differential : IDisposable
 
     public sealed record Setup(uint[] Code, uint[] Registers, uint Cpsr, byte[] Data);
 
+    private static readonly ushort[] BoundaryHalves = [0x0000, 0x0001, 0x7FFE, 0x7FFF, 0x8000, 0x8001, 0xFFFF];
+
     public static Setup RandomSetup(Random rng, uint[] code)
     {
         var regs = new uint[15];
         for (int r = 0; r < 15; r++)
         {
-            // Half the registers point into the data window so loads and stores mostly land in memory.
+            // Half the registers point into the data window so loads and stores mostly land in memory,
+            // half of those doubleword-aligned so that the exclusives, which must be aligned, often get
+            // past their alignment check.
+            uint inData = DataBase + 0x100 + (uint)rng.Next((int)DataSize - 0x200);
+            // Of the others, some are small, some are made of boundary halfwords (uniform values almost
+            // never make the multiplies and saturating operations overflow).
             regs[r] = rng.Next(2) == 0
-                ? DataBase + 0x100 + (uint)rng.Next((int)DataSize - 0x200)
-                : rng.Next(4) == 0 ? (uint)rng.Next(64) : (uint)rng.NextInt64(0, 1L << 32);
+                ? (rng.Next(2) == 0 ? inData & ~7u : inData)
+                : rng.Next(4) switch
+                {
+                    0 => (uint)rng.Next(64),
+                    1 => (uint)BoundaryHalves[rng.Next(BoundaryHalves.Length)] << 16 | BoundaryHalves[rng.Next(BoundaryHalves.Length)],
+                    _ => (uint)rng.NextInt64(0, 1L << 32),
+                };
         }
         uint flags = (uint)rng.Next(32) << 27 | (uint)rng.Next(16) << 16;
         var data = new byte[DataSize];

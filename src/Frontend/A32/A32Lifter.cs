@@ -29,7 +29,8 @@ public sealed class A32Lifter
     {
         var all = new Dictionary<Op, LiftHandler>();
         foreach (var (op, handler) in BranchLift.Handlers.Concat(ExceptionLift.Handlers).Concat(DataProcessingLift.Handlers)
-                     .Concat(LoadStoreLift.Handlers).Concat(LoadStoreMultipleLift.Handlers).Concat(StatusRegistersLift.Handlers).Concat(MultiplyLift.Handlers).Concat(HintLift.Handlers))
+                     .Concat(LoadStoreLift.Handlers).Concat(LoadStoreMultipleLift.Handlers).Concat(StatusRegistersLift.Handlers).Concat(MultiplyLift.Handlers)
+                     .Concat(MultiplyHalfwordLift.Handlers).Concat(MultiplyDualLift.Handlers).Concat(HintLift.Handlers))
             all.Add(op, handler);
         return all;
     }
