@@ -17,7 +17,7 @@ public sealed class GuestProgramsVsQemuTests
     /// The programs whose every instruction Translator can run today. The others (crc and heap need
     /// the media instructions, selfmod needs CP15 cache maintenance) join this list as those land.
     /// </summary>
-    private static readonly string[] Runnable = ["hello", "sort", "jumps"];
+    private static readonly string[] Runnable = ["hello", "sort", "jumps", "multiplyq"];
 
     [OneTimeSetUp]
     public void RequireTools()
