@@ -31,10 +31,8 @@ internal static class MultiplyHalfwordLift
         top ? ir.Emit(Opcode.Asr, word, Value.I32(16)) : ir.Emit(Opcode.SignExtend16, word);
 
     /// <summary>Two signed halves multiplied: at most 2^30 in magnitude, so 32 bits hold the product exactly.</summary>
-    private static Value Product(in Instruction i, LiftContext ctx)
-    {
-        return ctx.Ir.Mul(Half(ctx.Ir, ctx.Reg(i.Rn), RnTop(i.Op)), Half(ctx.Ir, ctx.Reg(i.Rm), RmTop(i.Op)));
-    }
+    private static Value Product(in Instruction i, LiftContext ctx) =>
+        ctx.Ir.Mul(Half(ctx.Ir, ctx.Reg(i.Rn), RnTop(i.Op)), Half(ctx.Ir, ctx.Reg(i.Rm), RmTop(i.Op)));
 
     private static void Halfwords(in Instruction i, LiftContext ctx)
     {
