@@ -33,15 +33,42 @@ internal sealed unsafe class A32Differential : IDisposable
     /// <param name="Budget">Instructions Unicorn may execute (0: one pass over the code); a sequence with loops needs more.</param>
     public sealed record Setup(uint[] Code, uint[] Registers, uint Cpsr, byte[] Data, int Budget = 0);
 
+    private static readonly ushort[] BoundaryHalves = [0x0000, 0x0001, 0x7FFE, 0x7FFF, 0x8000, 0x8001, 0xFFFF];
+
+    /// <summary>
+    /// Never 0x80008000: SMLAD of two such words multiplies (-2^15)^2 twice, and the 2^31 that sums to
+    /// overflows before the accumulator is added. Unicorn 2.0.1 then sets Q whatever the accumulator;
+    /// the ARM ARM (and QEMU 7.2) sets it only when the exact sum does not fit. The guest program
+    /// multiplyq checks that case against QEMU 7.2.
+    /// </summary>
+    private static uint BoundaryHalfwords(Random rng)
+    {
+        while (true)
+        {
+            uint word = (uint)BoundaryHalves[rng.Next(BoundaryHalves.Length)] << 16 | BoundaryHalves[rng.Next(BoundaryHalves.Length)];
+            if (word != 0x8000_8000) return word;
+        }
+    }
+
     public static Setup RandomSetup(Random rng, uint[] code)
     {
         var regs = new uint[15];
         for (int r = 0; r < 15; r++)
         {
-            // Half the registers point into the data window so loads and stores mostly land in memory.
+            // Half the registers point into the data window so loads and stores mostly land in memory,
+            // half of those doubleword-aligned so that the exclusives, which must be aligned, often get
+            // past their alignment check.
+            uint inData = DataBase + 0x100 + (uint)rng.Next((int)DataSize - 0x200);
+            // Of the others, some are small, some are made of boundary halfwords (uniform values almost
+            // never make the multiplies and saturating operations overflow).
             regs[r] = rng.Next(2) == 0
-                ? DataBase + 0x100 + (uint)rng.Next((int)DataSize - 0x200)
-                : rng.Next(4) == 0 ? (uint)rng.Next(64) : (uint)rng.NextInt64(0, 1L << 32);
+                ? (rng.Next(2) == 0 ? inData & ~7u : inData)
+                : rng.Next(4) switch
+                {
+                    0 => (uint)rng.Next(64),
+                    1 => BoundaryHalfwords(rng),
+                    _ => (uint)rng.NextInt64(0, 1L << 32),
+                };
         }
         uint flags = (uint)rng.Next(32) << 27 | (uint)rng.Next(16) << 16;
         var data = new byte[DataSize];

@@ -43,26 +43,41 @@ public static unsafe class MemoryPaths
         if (exit.Kind != ExitKind.Abort)
         {
             state->ExclusiveAddress = address;
-            state->ExclusiveSize = (uint)size;
             state->ExclusiveValue = v;
             state->ExclusiveOpen = 1;
         }
         return v;
     }
 
-    /// <summary>STREX: stores and returns 0 when the monitor holds the address, else returns 1; the monitor is cleared either way.</summary>
+    /// <summary>
+    /// STREX: returns 0 when it stored, 1 when not; the monitor is cleared either way. The monitor is
+    /// QEMU's (and so Unicorn's): the granule is the exact address the load-exclusive tagged, and the
+    /// store passes only if memory still holds the value that was loaded. A plain store by this CPU to
+    /// the tagged address therefore clears the monitor exactly when it changes the value there, one
+    /// choice among the IMPLEMENTATION DEFINED ones the architecture allows. Sizes are not matched:
+    /// memory is compared with the loaded value at the store's size to decide whether to store, but
+    /// with the loaded value taken as 32 bits (64 for STREXD) to give the status, so a store narrower
+    /// than its load-exclusive can land and still return 1. A load/store-exclusive pair of different
+    /// sizes is CONSTRAINED UNPREDICTABLE with UNKNOWN status and data, which covers this.
+    /// </summary>
     public static uint StoreExclusive(IGuestMemory memory, BlockExit exit, CpuState* state, uint address, int size, ulong value, MemoryAccess access, uint pc)
     {
-        bool pass = state->ExclusiveOpen != 0 && state->ExclusiveAddress == address && state->ExclusiveSize == (uint)size;
-        if (pass)
+        if (state->ExclusiveOpen == 0 || state->ExclusiveAddress != address)
         {
-            ulong current = Read(memory, exit, state, address, size, access | MemoryAccess.Aligned, pc);
-            if (exit.Kind == ExitKind.Abort) return 1;
-            pass = current == state->ExclusiveValue;
+            state->ExclusiveOpen = 0;
+            return 1;
         }
-        if (pass) Write(memory, exit, state, address, size, value, access | MemoryAccess.Aligned, pc);
-        if (exit.Kind != ExitKind.Abort) state->ExclusiveOpen = 0;
-        return pass ? 0u : 1u;
+        ulong current = Read(memory, exit, state, address, size, access | MemoryAccess.Aligned, pc);
+        if (exit.Kind == ExitKind.Abort) return 1;
+        ulong sizeMask = size == 8 ? ulong.MaxValue : (1UL << (8 * size)) - 1;
+        if (current == (state->ExclusiveValue & sizeMask))
+        {
+            Write(memory, exit, state, address, size, value, access | MemoryAccess.Aligned, pc);
+            if (exit.Kind == ExitKind.Abort) return 1;
+        }
+        state->ExclusiveOpen = 0;
+        ulong loaded = size == 8 ? state->ExclusiveValue : (uint)state->ExclusiveValue;
+        return current == loaded ? 0u : 1u;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

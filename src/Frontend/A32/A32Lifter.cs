@@ -28,9 +28,14 @@ public sealed class A32Lifter
     private static Dictionary<Op, LiftHandler> Collect()
     {
         var all = new Dictionary<Op, LiftHandler>();
-        foreach (var (op, handler) in BranchLift.Handlers.Concat(ExceptionLift.Handlers).Concat(DataProcessingLift.Handlers)
-                     .Concat(LoadStoreLift.Handlers).Concat(LoadStoreMultipleLift.Handlers).Concat(StatusRegistersLift.Handlers).Concat(MultiplyLift.Handlers).Concat(HintLift.Handlers)
-                     .Concat(ParallelAddSubtractLift.Handlers).Concat(MediaLift.Handlers).Concat(SaturatingLift.Handlers).Concat(CoprocessorLift.Handlers))
+        (Op, LiftHandler)[][] families =
+        [
+            BranchLift.Handlers, ExceptionLift.Handlers, DataProcessingLift.Handlers, LoadStoreLift.Handlers,
+            LoadStoreMultipleLift.Handlers, StatusRegistersLift.Handlers, MultiplyLift.Handlers, MultiplyHalfwordLift.Handlers,
+            MultiplyDualLift.Handlers, HintLift.Handlers, ParallelAddSubtractLift.Handlers, MediaLift.Handlers,
+            SaturatingLift.Handlers, CoprocessorLift.Handlers,
+        ];
+        foreach (var (op, handler) in families.SelectMany(f => f))
             all.Add(op, handler);
         return all;
     }

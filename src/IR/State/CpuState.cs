@@ -40,9 +40,7 @@ public unsafe struct CpuState
     /// <summary>The local exclusive monitor: the tagged address, and whether it is in the Exclusive Access state.</summary>
     public uint ExclusiveAddress;
     public uint ExclusiveOpen;
-    /// <summary>Bytes the load-exclusive read; a store-exclusive of another size fails, as on QEMU.</summary>
-    public uint ExclusiveSize;
-    /// <summary>The value the load-exclusive read: as on QEMU, a store-exclusive fails if memory no longer holds it.</summary>
+    /// <summary>The value the load-exclusive read, zero-extended: as on QEMU, a store-exclusive fails if memory no longer holds it.</summary>
     public ulong ExclusiveValue;
 
     /// <summary>VFP/Advanced SIMD registers D0–D31 (S0–S31 alias D0–D15).</summary>

@@ -18,13 +18,10 @@ internal static class SaturatingLift
         (Op.Ssat, Saturate), (Op.Usat, Saturate), (Op.Ssat16, Saturate16), (Op.Usat16, Saturate16),
     ];
 
-    private static void StickQ(LiftContext ctx, Value saturated) =>
-        ctx.Ir.SetFlag(Flag.Q, ctx.Ir.Emit(Opcode.BoolOr, ctx.Ir.GetFlag(Flag.Q), saturated));
-
     /// <summary>SignedSatQ(value, 32) of a 64-bit value, setting Q when it saturates.</summary>
     private static Value SaturateTo32(LiftContext ctx, Value wide)
     {
-        StickQ(ctx, ctx.Ir.Emit(Opcode.SignedSaturates64To32, wide));
+        StickyQ.SetWhen(ctx, ctx.Ir.Emit(Opcode.SignedSaturates64To32, wide));
         return ctx.Ir.Emit(Opcode.SignedSaturate64To32, wide);
     }
 
@@ -52,7 +49,7 @@ internal static class SaturatingLift
         else if (i.ShiftImm != 0) operand = ir.Emit(Opcode.Lsl, operand, Value.I32((uint)i.ShiftImm));
         bool signed = i.Op == Op.Ssat;
         ulong bits = signed ? i.Imm + 1 : i.Imm;
-        StickQ(ctx, ir.Emit(signed ? Opcode.SignedSaturates : Opcode.UnsignedSaturates, bits, operand));
+        StickyQ.SetWhen(ctx, ir.Emit(signed ? Opcode.SignedSaturates : Opcode.UnsignedSaturates, bits, operand));
         ctx.SetReg(i.Rd, ir.Emit(signed ? Opcode.SignedSaturate : Opcode.UnsignedSaturate, bits, operand), exchange: false);
     }
 
@@ -63,7 +60,7 @@ internal static class SaturatingLift
         bool signed = i.Op == Op.Ssat16;
         ulong aux = (ulong)(signed ? PackedOp.Ssat16 : PackedOp.Usat16) | (ulong)(signed ? i.Imm + 1 : i.Imm) << 8;
         var n = ctx.Reg(i.Rn);
-        StickQ(ctx, ir.Emit(Opcode.BoolNot, ir.IsZero(ir.Emit(Opcode.PackedGe, aux, n, Value.I32(0)))));
+        StickyQ.SetWhen(ctx, ir.Emit(Opcode.BoolNot, ir.IsZero(ir.Emit(Opcode.PackedGe, aux, n, Value.I32(0)))));
         ctx.SetReg(i.Rd, ir.Emit(Opcode.Packed, aux, n, Value.I32(0)), exchange: false);
     }
 }
