@@ -18,7 +18,7 @@ public sealed class A32BlockSource(GuestMemory memory, SensitiveMode sensitive) 
     {
         if (key.Thumb)
             throw new LiftException(key.Pc, 0, $"Thumb code at 0x{key.Pc:x8}: the Thumb instruction set is not supported yet");
-        var block = _lifter.Lift(key.Pc, Fetch, sensitive);
+        var block = _lifter.Lift(key.Pc, Fetch, sensitive, key.BigEndian);
         for (uint page = key.Pc & ~0xFFFu; page < block.EndPc; page += 0x1000) memory.ProtectCode(page);
         return block;
     }

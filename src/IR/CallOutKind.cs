@@ -16,4 +16,6 @@ public enum CallOutKind : ulong
     WriteSpsr,
     /// <summary>An exception return to the address in arg 0: CPSR = SPSR of the current mode, then PC with the restored state's alignment.</summary>
     ExceptionReturn,
+    /// <summary>SETEND: CPSR.E = arg 0 (the data endianness; no privilege needed).</summary>
+    SetEndianness,
 }

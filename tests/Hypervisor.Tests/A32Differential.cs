@@ -89,8 +89,9 @@ internal sealed unsafe class A32Differential : IDisposable
         var actual = RunTranslator(setup, engine);
         var diffs = new List<string>();
         if (expected.Ended != actual.Ended) diffs.Add($"ended: unicorn {expected.Ended}, translator {actual.Ended}");
+        ushort unknown = expected.Ended == actual.Ended ? UnknownAfterAbort(setup, expected.Ended) : (ushort)0;
         for (int r = 0; r < 15; r++)
-            if (expected.Registers[r] != actual.Registers[r]) diffs.Add($"r{r}: unicorn {expected.Registers[r]:x8}, translator {actual.Registers[r]:x8}");
+            if (expected.Registers[r] != actual.Registers[r] && (unknown & (1 << r)) == 0) diffs.Add($"r{r}: unicorn {expected.Registers[r]:x8}, translator {actual.Registers[r]:x8}");
         if ((expected.Cpsr & 0xF80F_0000) != (actual.Cpsr & 0xF80F_0000)) diffs.Add($"cpsr flags: unicorn {expected.Cpsr:x8}, translator {actual.Cpsr:x8}");
         for (int k = 0; k < expected.Data.Length; k++)
         {
@@ -99,6 +100,27 @@ internal sealed unsafe class A32Differential : IDisposable
             break;
         }
         return diffs.Count == 0 ? null : string.Join("\n", diffs);
+    }
+
+    /// <summary>
+    /// The registers the ARM ARM leaves UNKNOWN when a load of several registers aborts part-way (LDM:
+    /// those in the list but the base; LDRD and LDREXD: both destinations). Unicorn writes each as it
+    /// loads it, Translator none, and both are right.
+    /// </summary>
+    private static ushort UnknownAfterAbort(Setup setup, string ended)
+    {
+        if (!ended.StartsWith("fault at ", StringComparison.Ordinal)) return 0;
+        uint pc = Convert.ToUInt32(ended["fault at ".Length..], 16);
+        int index = (int)((pc - CodeBase) / 4);
+        if (pc < CodeBase || index >= setup.Code.Length) return 0;
+        var insn = Frontend.A32.A32Table.CortexA15.Decode(setup.Code[index]);
+        return insn.Op switch
+        {
+            Frontend.Decoding.Op.Ldm or Frontend.Decoding.Op.Ldmda or Frontend.Decoding.Op.Ldmdb or Frontend.Decoding.Op.Ldmib or Frontend.Decoding.Op.Pop
+                => (ushort)(insn.RegList & ~(1 << (insn.Op == Frontend.Decoding.Op.Pop ? 13 : insn.Rn))),
+            Frontend.Decoding.Op.Ldrd or Frontend.Decoding.Op.Ldrexd => (ushort)(3 << insn.Rt),
+            _ => 0,
+        };
     }
 
     private sealed record Outcome(string Ended, uint[] Registers, uint Cpsr, byte[] Data);

@@ -49,11 +49,26 @@ public sealed class A32SemanticsVsUnicornTests
             {
                 problem = $"{e.GetType().Name}: {e.Message}";
             }
-            if (problem is not null) failures.Add(Describe(setup, problem, n));
+            if (problem is not null) failures.Add(Describe(setup, problem, n) + Shortest(diff, setup, engine));
         }
         TestContext.Out.WriteLine($"{sequences} sequences, {sequences * SequenceLength} guest instructions; {diff.SelfModifying} skipped because they overwrote their own code");
         Assert.That(diff.SelfModifying, Is.LessThan(sequences / 100 + 1), "too many sequences overwrote their own code to say anything");
         Assert.That(failures, Is.Empty, string.Join("\n\n", failures));
+    }
+
+    /// <summary>The shortest prefix of a failing sequence that still fails: its last instruction is the first to diverge.</summary>
+    internal static string Shortest(A32Differential diff, A32Differential.Setup setup, EngineKind engine)
+    {
+        for (int length = 1; length < setup.Code.Length; length++)
+        {
+            var prefix = setup with { Code = setup.Code[..length] };
+            string? problem;
+            try { problem = diff.Compare(prefix, engine); }
+            catch (Exception e) when (e is not AssertionException) { problem = e.Message; }
+            if (problem is not null)
+                return $"\n  first divergence at instruction {length - 1} (0x{A32Differential.CodeBase + 4 * (length - 1):x}): {problem.Replace("\n", "; ")}";
+        }
+        return "";
     }
 
     internal static string Describe(A32Differential.Setup setup, string problem, int n)

@@ -40,7 +40,7 @@ public sealed unsafe class Dispatcher : IDisposable
         state->Tlb = (nint)memory.Tlb.Entries;
         while (state->Retired < retireLimit)
         {
-            var key = BlockKey.Of(state->R[15], state->T != 0, (byte)state->IT, state->Mode != (uint)ProcessorMode.User, asid, vmid);
+            var key = BlockKey.Of(state->R[15], state->T != 0, (byte)state->IT, state->Mode != (uint)ProcessorMode.User, asid, vmid, state->E != 0);
             TranslatedBlock block;
             if (previous?.Successor is { Valid: true } chained && chained.Key == key)
             {
@@ -123,7 +123,7 @@ public sealed unsafe class Dispatcher : IDisposable
         {
             if (next is not { Valid: true } || next.Key.Thumb || byPc.ContainsKey(next.StartPc)) return next is not null && byPc.ContainsKey(next.StartPc);
             if (members.Count >= _options.MaxRegionBlocks || insts + next.Ir.Insts.Count > MaxRegionInsts) return false;
-            if (next.Key.Privileged != entry.Key.Privileged || next.Key.Asid != entry.Key.Asid || next.Key.Vmid != entry.Key.Vmid) return false;
+            if (next.Key.Value >> 32 != entry.Key.Value >> 32) return false;
             if (next.Executions < _options.CompileThreshold / 4 && next.Compiled is null) return false;
             insts += next.Ir.Insts.Count;
             members.Add(next);
@@ -138,7 +138,7 @@ public sealed unsafe class Dispatcher : IDisposable
             foreach (var (target, thumb) in member.Ir.DirectSuccessors())
             {
                 if (thumb || byPc.ContainsKey(target)) continue;
-                Admit(Cache.Find(BlockKey.Of(target, false, 0, entry.Key.Privileged, entry.Key.Asid, entry.Key.Vmid)));
+                Admit(Cache.Find(BlockKey.Of(target, false, 0, entry.Key.Privileged, entry.Key.Asid, entry.Key.Vmid, entry.Key.BigEndian)));
             }
             if (member.Ir.Terminal is JumpIndirect && member.Successor is { } last && Admit(last))
                 predicted[member.Ir] = last.StartPc;

@@ -13,6 +13,7 @@ public static unsafe class SystemCalls
         CallOutKind.ReadSpsr => state->CurrentSpsr ?? state->Cpsr,
         CallOutKind.WriteSpsr => WriteSpsr(state, a, b),
         CallOutKind.ExceptionReturn => ExceptionReturn(state, a),
+        CallOutKind.SetEndianness => state->E = a & 1,
         _ => throw new InvalidOperationException($"unknown call-out {kind}"),
     };
 

@@ -33,7 +33,7 @@ public sealed class A32Lifter
             BranchLift.Handlers, ExceptionLift.Handlers, DataProcessingLift.Handlers, LoadStoreLift.Handlers,
             LoadStoreMultipleLift.Handlers, StatusRegistersLift.Handlers, MultiplyLift.Handlers, MultiplyHalfwordLift.Handlers,
             MultiplyDualLift.Handlers, HintLift.Handlers, ParallelAddSubtractLift.Handlers, MediaLift.Handlers,
-            SaturatingLift.Handlers, CoprocessorLift.Handlers,
+            SaturatingLift.Handlers, CoprocessorLift.Handlers, ProcessorStateLift.Handlers,
         ];
         foreach (var (op, handler) in families.SelectMany(f => f))
             all.Add(op, handler);
@@ -41,10 +41,11 @@ public sealed class A32Lifter
     }
 
     /// <param name="fetch">Reads an instruction word; null when the address cannot be fetched (a prefetch abort).</param>
-    public Block Lift(uint pc, Func<uint, uint?> fetch, SensitiveMode sensitive)
+    /// <param name="bigEndian">CPSR.E the block runs with: its data accesses are big-endian.</param>
+    public Block Lift(uint pc, Func<uint, uint?> fetch, SensitiveMode sensitive, bool bigEndian = false)
     {
         var block = new Block(pc, thumb: false);
-        var ctx = new LiftContext(block, sensitive);
+        var ctx = new LiftContext(block, sensitive, bigEndian);
         uint address = pc;
         for (int n = 0; n < MaxInstructions; n++)
         {

@@ -7,13 +7,15 @@ namespace Translator.Frontend.Lifting;
 /// What a lifting handler sees of the block being built: the IR builder, the address of the
 /// instruction being lifted, and ARM's rules for reading and writing R15.
 /// </summary>
-public sealed class LiftContext(Block block, SensitiveMode sensitive)
+public sealed class LiftContext(Block block, SensitiveMode sensitive, bool bigEndian = false)
 {
     public IrBuilder Ir { get; } = new(block);
     public Block Block => Ir.Block;
     public SensitiveMode Sensitive { get; } = sensitive;
     public uint Pc { get; internal set; }
     public bool Thumb => Block.Thumb;
+    /// <summary>CPSR.E when the block was translated (part of its key): data accesses are big-endian (BE-8).</summary>
+    public bool BigEndian { get; } = bigEndian;
     /// <summary>The address of the next instruction in sequence.</summary>
     public uint NextPc => Pc + (Thumb ? 2u : 4u);
     /// <summary>Set once a handler has given the block its terminal; the block ends after this instruction.</summary>
@@ -33,6 +35,16 @@ public sealed class LiftContext(Block block, SensitiveMode sensitive)
     }
 
     public void Terminate(Terminal t) => Ir.Terminate(t);
+
+    /// <summary>A data load in the current endianness: BE-8 reverses the bytes of each halfword or word.</summary>
+    public Value Load(int bytes, Value address, MemoryAccess access = MemoryAccess.None) => InDataOrder(bytes, Ir.Load(bytes, address, access));
+
+    public void Store(int bytes, Value address, Value value, MemoryAccess access = MemoryAccess.None) =>
+        Ir.Store(bytes, address, InDataOrder(bytes, value), access);
+
+    /// <summary>Converts between a register value and the little-endian order memory holds it in (a no-op unless big-endian).</summary>
+    public Value InDataOrder(int bytes, Value value) =>
+        !BigEndian || bytes == 1 ? value : Ir.Emit(bytes == 2 ? Opcode.Rev16 : Opcode.Rev, value);
 
     public void Raise(ExceptionKind kind, uint immediate = 0) => Ir.Terminate(new RaiseException(kind, Pc, immediate));
 

@@ -59,17 +59,17 @@ internal static class LoadStoreLift
         var access = IsUnprivileged(i.Op) ? MemoryAccess.Unprivileged : MemoryAccess.None;
         switch (i.Op)
         {
-            case Op.Str or Op.Strt: ir.Store(4, address, ctx.Reg(i.Rt), access); break;
-            case Op.Strb or Op.Strbt: ir.Store(1, address, ctx.Reg(i.Rt), access); break;
-            case Op.Strh or Op.Strht: ir.Store(2, address, ctx.Reg(i.Rt), access); break;
+            case Op.Str or Op.Strt: ctx.Store(4, address, ctx.Reg(i.Rt), access); break;
+            case Op.Strb or Op.Strbt: ctx.Store(1, address, ctx.Reg(i.Rt), access); break;
+            case Op.Strh or Op.Strht: ctx.Store(2, address, ctx.Reg(i.Rt), access); break;
         }
         Value loaded = i.Op switch
         {
-            Op.Ldr or Op.Ldrt => ir.Load(4, address, access),
-            Op.Ldrb or Op.Ldrbt => ir.Load(1, address, access),
-            Op.Ldrh or Op.Ldrht => ir.Load(2, address, access),
-            Op.Ldrsb or Op.Ldrsbt => ir.Emit(Opcode.SignExtend8, ir.Load(1, address, access)),
-            Op.Ldrsh or Op.Ldrsht => ir.Emit(Opcode.SignExtend16, ir.Load(2, address, access)),
+            Op.Ldr or Op.Ldrt => ctx.Load(4, address, access),
+            Op.Ldrb or Op.Ldrbt => ctx.Load(1, address, access),
+            Op.Ldrh or Op.Ldrht => ctx.Load(2, address, access),
+            Op.Ldrsb or Op.Ldrsbt => ir.Emit(Opcode.SignExtend8, ctx.Load(1, address, access)),
+            Op.Ldrsh or Op.Ldrsht => ir.Emit(Opcode.SignExtend16, ctx.Load(2, address, access)),
             _ => default,
         };
         // Writeback before the destination: when they are the same register the load wins (and is UNPREDICTABLE anyway).
@@ -85,13 +85,13 @@ internal static class LoadStoreLift
         if (i.Op == Op.Strd)
         {
             // The ARM ARM wants these word-aligned (MemA); QEMU, the reference, does not fault them, nor does this.
-            ir.Store(4, address, ctx.Reg(i.Rt));
-            ir.Store(4, second, ctx.Reg(i.Rt + 1));
+            ctx.Store(4, address, ctx.Reg(i.Rt));
+            ctx.Store(4, second, ctx.Reg(i.Rt + 1));
             if (!writeback.IsNone) ctx.SetReg(i.Rn, writeback, exchange: false);
             return;
         }
-        var low = ir.Load(4, address);
-        var high = ir.Load(4, second);
+        var low = ctx.Load(4, address);
+        var high = ctx.Load(4, second);
         if (!writeback.IsNone) ctx.SetReg(i.Rn, writeback, exchange: false);
         ctx.SetReg(i.Rt, low, exchange: false);
         ctx.SetReg(i.Rt + 1, high, exchange: false);
@@ -103,21 +103,22 @@ internal static class LoadStoreLift
         var address = ctx.Reg(i.Rn);
         switch (i.Op)
         {
-            case Op.Ldrex: ctx.SetReg(i.Rt, ir.Emit(Opcode.LoadExclusive32, address), exchange: false); break;
+            case Op.Ldrex: ctx.SetReg(i.Rt, ctx.InDataOrder(4, ir.Emit(Opcode.LoadExclusive32, address)), exchange: false); break;
             case Op.Ldrexb: ctx.SetReg(i.Rt, ir.Emit(Opcode.LoadExclusive8, address), exchange: false); break;
-            case Op.Ldrexh: ctx.SetReg(i.Rt, ir.Emit(Opcode.LoadExclusive16, address), exchange: false); break;
+            case Op.Ldrexh: ctx.SetReg(i.Rt, ctx.InDataOrder(2, ir.Emit(Opcode.LoadExclusive16, address)), exchange: false); break;
             case Op.Ldrexd:
             {
+                // Two words, each in the data endianness, the first at the lower address.
                 var pair = ir.Emit(Opcode.LoadExclusive64, address);
-                ctx.SetReg(i.Rt, ir.Emit(Opcode.Lo32, pair), exchange: false);
-                ctx.SetReg(i.Rt + 1, ir.Emit(Opcode.Hi32, pair), exchange: false);
+                ctx.SetReg(i.Rt, ctx.InDataOrder(4, ir.Emit(Opcode.Lo32, pair)), exchange: false);
+                ctx.SetReg(i.Rt + 1, ctx.InDataOrder(4, ir.Emit(Opcode.Hi32, pair)), exchange: false);
                 break;
             }
-            case Op.Strex: ctx.SetReg(i.Rd, ir.Emit(Opcode.StoreExclusive32, address, ctx.Reg(i.Rt)), exchange: false); break;
+            case Op.Strex: ctx.SetReg(i.Rd, ir.Emit(Opcode.StoreExclusive32, address, ctx.InDataOrder(4, ctx.Reg(i.Rt))), exchange: false); break;
             case Op.Strexb: ctx.SetReg(i.Rd, ir.Emit(Opcode.StoreExclusive8, address, ctx.Reg(i.Rt)), exchange: false); break;
-            case Op.Strexh: ctx.SetReg(i.Rd, ir.Emit(Opcode.StoreExclusive16, address, ctx.Reg(i.Rt)), exchange: false); break;
+            case Op.Strexh: ctx.SetReg(i.Rd, ir.Emit(Opcode.StoreExclusive16, address, ctx.InDataOrder(2, ctx.Reg(i.Rt))), exchange: false); break;
             default:
-                var value = ir.Emit(Opcode.Pack64, ctx.Reg(i.Rt + 1), ctx.Reg(i.Rt));
+                var value = ir.Emit(Opcode.Pack64, ctx.InDataOrder(4, ctx.Reg(i.Rt + 1)), ctx.InDataOrder(4, ctx.Reg(i.Rt)));
                 ctx.SetReg(i.Rd, ir.Emit(Opcode.StoreExclusive64, address, value), exchange: false);
                 break;
         }

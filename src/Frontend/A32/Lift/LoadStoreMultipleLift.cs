@@ -44,12 +44,12 @@ internal static class LoadStoreMultipleLift
             var address = ir.Add(baseValue, Value.I32(offset));
             if (load)
             {
-                var v = ir.Load(4, address);
+                var v = ctx.Load(4, address);
                 if (r == 15) pcValue = v; else loaded.Add((r, v));
             }
             else
             {
-                ir.Store(4, address, ctx.Reg(r));
+                ctx.Store(4, address, ctx.Reg(r));
             }
             offset += 4;
         }

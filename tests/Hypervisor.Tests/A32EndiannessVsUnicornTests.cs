@@ -1,0 +1,39 @@
+using Translator.Backend.Execution;
+using Translator.Oracles;
+using static Translator.Hypervisor.Tests.A32Case;
+
+namespace Translator.Hypervisor.Tests;
+
+/// <summary>
+/// SETEND and big-endian (BE-8) data accesses against Unicorn: every load and store size, the
+/// multiple and exclusive forms, and the switch back to little-endian.
+/// </summary>
+[Category("Oracle")]
+[TestFixture(EngineKind.Interpreter)]
+[TestFixture(EngineKind.Jit)]
+public sealed class A32EndiannessVsUnicornTests(EngineKind engine)
+{
+    private const uint Base = A32Differential.DataBase + 0x100;
+
+    // Assembled with arm-none-eabi-as: setend be; ldr r0, [r1]; ldrh r2, [r1]; ldrsh r4, [r1, #2];
+    // str r3, [r1, #4]; strh r3, [r1, #8]; ldrd r6, r7, [r1]; ldm r1, {r8, r9}; stmib r1, {r3, r4};
+    // ldrex r10, [r1]; strex r11, r3, [r1]; setend le; ldr r12, [r1, #4]
+    private static readonly uint[] Code =
+    [
+        0xF1010200, 0xE5910000, 0xE1D120B0, 0xE1D140F2, 0xE5813004, 0xE1C130B8, 0xE1C160D0, 0xE8910300,
+        0xE9810018, 0xE191AF9F, 0xE181BF93, 0xF1010000, 0xE591C004,
+    ];
+
+    [OneTimeSetUp]
+    public void RequireUnicorn()
+    {
+        if (!Unicorn.Available) Assert.Fail("libunicorn.so.2 is missing: run ./run-tests, which installs libunicorn2");
+    }
+
+    [TestCase(13)]
+    [TestCase(11)]
+    [TestCase(4)]
+    [TestCase(1)]
+    public void BigEndianAccessesMatchUnicorn(int length) =>
+        AssertMatchesUnicorn(engine, Code[..length], [(1, Base), (3, 0x8899_AABB)], [(Base, 0x1234_F678), (Base + 4, 0x9ABC_DEF0)]);
+}
