@@ -324,9 +324,9 @@ public sealed unsafe class IlCompiler
             {
                 case Opcode.Mark: _pc = (uint)inst.Aux; return;
                 case Opcode.Barrier or Opcode.Hint: return;
-                case Opcode.GetReg when _regs[inst.Aux] is { } cached: il.Emit(OpCodes.Ldloc, cached); break;
+                case Opcode.GetReg when inst.Aux < CachedRegisters && _regs[inst.Aux] is { } cached: il.Emit(OpCodes.Ldloc, cached); break;
                 case Opcode.GetReg: EmitLoadState(StateLayout.Register((int)inst.Aux)); break;
-                case Opcode.SetReg when _regs[inst.Aux] is { } cached: Load(a[0]); il.Emit(OpCodes.Stloc, cached); return;
+                case Opcode.SetReg when inst.Aux < CachedRegisters && _regs[inst.Aux] is { } cached: Load(a[0]); il.Emit(OpCodes.Stloc, cached); return;
                 case Opcode.SetReg: EmitStoreState(StateLayout.Register((int)inst.Aux), () => Load(a[0])); return;
                 case Opcode.GetFlag when inst.Aux < CachedFlags && _flags[inst.Aux] is { } cached: il.Emit(OpCodes.Ldloc, cached); break;
                 case Opcode.GetFlag: EmitLoadState(StateLayout.Flag((Flag)inst.Aux)); break;
