@@ -8,20 +8,10 @@ namespace Translator.Frontend.Tests;
 /// the full million-word campaign.
 /// </summary>
 [Category("Oracle")]
-public sealed class A32DisassemblyVsObjdumpTests
+public sealed class A32DisassemblyVsObjdumpTests : ObjdumpTests
 {
     private const double TextTarget = 0.999;
     private const int RandomWords = 200_000;
-
-    [OneTimeSetUp]
-    public void RequireObjdump()
-    {
-        if (!Objdump.Available)
-            Assert.Fail($"{Objdump.Tool} is missing: run ./run-tests, which installs binutils-arm-none-eabi");
-    }
-
-    private static int Seed(int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEED"), out int s) ? s : fallback;
 
     [Test]
     public void EveryEncodingOfTheTableAgrees()

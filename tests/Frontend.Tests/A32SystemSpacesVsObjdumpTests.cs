@@ -11,19 +11,9 @@ namespace Translator.Frontend.Tests;
 /// encodings come up thousands of times. Every word outside the known-disagreement spaces must agree.
 /// </summary>
 [Category("Oracle")]
-public sealed class A32SystemSpacesVsObjdumpTests
+public sealed class A32SystemSpacesVsObjdumpTests : ObjdumpTests
 {
     private const int WordsPerSpace = 20_000;
-
-    [OneTimeSetUp]
-    public void RequireObjdump()
-    {
-        if (!Objdump.Available)
-            Assert.Fail($"{Objdump.Tool} is missing: run ./run-tests, which installs binutils-arm-none-eabi");
-    }
-
-    private static int Seed(int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEED"), out int s) ? s : fallback;
 
     [TestCase(0xFE00_0000u, 0xF000_0000u, TestName = "Unconditional 000: CPS, SETEND, SETPAN")]
     [TestCase(0xFFF0_FC00u, 0xF100_0000u, TestName = "CPS and SETEND with their should-be bits clear")]

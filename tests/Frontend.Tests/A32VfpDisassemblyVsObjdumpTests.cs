@@ -9,19 +9,9 @@ namespace Translator.Frontend.Tests;
 /// disagreement, so text and UNDEFINED must agree on every word.
 /// </summary>
 [Category("Oracle")]
-public sealed class A32VfpDisassemblyVsObjdumpTests
+public sealed class A32VfpDisassemblyVsObjdumpTests : ObjdumpTests
 {
     private const int RandomWords = 40_000;
-
-    [OneTimeSetUp]
-    public void RequireObjdump()
-    {
-        if (!Objdump.Available)
-            Assert.Fail($"{Objdump.Tool} is missing: run ./run-tests, which installs binutils-arm-none-eabi");
-    }
-
-    private static int Seed(int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEED"), out int s) ? s : fallback;
 
     private static void AssertAllAgree(A32Differential diff, string context)
     {

@@ -13,19 +13,9 @@ namespace Translator.Frontend.Tests;
 /// Each space is filled with random words (the campaign's --mask/--value) and compared with objdump.
 /// </summary>
 [Category("Oracle")]
-public sealed partial class CoprocessorSpacesVsObjdumpTests
+public sealed partial class CoprocessorSpacesVsObjdumpTests : ObjdumpTests
 {
     private const int WordsPerSpace = 10_000;
-
-    [OneTimeSetUp]
-    public void RequireObjdump()
-    {
-        if (!Objdump.Available)
-            Assert.Fail($"{Objdump.Tool} is missing: run ./run-tests, which installs binutils-arm-none-eabi");
-    }
-
-    private static int Seed(int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEED"), out int s) ? s : fallback;
 
     private static readonly (uint Mask, uint Value, string Space)[] Spaces =
     [

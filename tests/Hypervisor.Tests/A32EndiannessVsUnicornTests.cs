@@ -11,7 +11,7 @@ namespace Translator.Hypervisor.Tests;
 [Category("Oracle")]
 [TestFixture(EngineKind.Interpreter)]
 [TestFixture(EngineKind.Jit)]
-public sealed class A32EndiannessVsUnicornTests(EngineKind engine)
+public sealed class A32EndiannessVsUnicornTests(EngineKind engine) : UnicornTests
 {
     private const uint Base = A32Differential.DataBase + 0x100;
 
@@ -23,12 +23,6 @@ public sealed class A32EndiannessVsUnicornTests(EngineKind engine)
         0xF1010200, 0xE5910000, 0xE1D120B0, 0xE1D140F2, 0xE5813004, 0xE1C130B8, 0xE1C160D0, 0xE8910300,
         0xE9810018, 0xE191AF9F, 0xE181BF93, 0xF1010000, 0xE591C004,
     ];
-
-    [OneTimeSetUp]
-    public void RequireUnicorn()
-    {
-        if (!Unicorn.Available) Assert.Fail("libunicorn.so.2 is missing: run ./run-tests, which installs libunicorn2");
-    }
 
     [TestCase(13)]
     [TestCase(11)]

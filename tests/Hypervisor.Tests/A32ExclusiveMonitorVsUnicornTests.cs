@@ -11,7 +11,7 @@ namespace Translator.Hypervisor.Tests;
 [Category("Oracle")]
 [TestFixture(EngineKind.Interpreter)]
 [TestFixture(EngineKind.Jit)]
-public sealed class A32ExclusiveMonitorVsUnicornTests(EngineKind engine)
+public sealed class A32ExclusiveMonitorVsUnicornTests(EngineKind engine) : UnicornTests
 {
     private const uint Base = A32Differential.DataBase + 0x100;
 
@@ -20,12 +20,6 @@ public sealed class A32ExclusiveMonitorVsUnicornTests(EngineKind engine)
     private const uint Ldrex = 0xE1914F9F, Ldrexb = 0xE1D14F9F, Ldrexh = 0xE1F14F9F, Ldrexd = 0xE1B14F9F,
         Strex = 0xE1812F93, Strexb = 0xE1C12F93, Strexh = 0xE1E12F93, Strexd = 0xE1A12F96,
         StrR4 = 0xE5814000, StrR3 = 0xE5813000, Clrex = 0xF57FF01F;
-
-    [OneTimeSetUp]
-    public void RequireUnicorn()
-    {
-        if (!Unicorn.Available) Assert.Fail("libunicorn.so.2 is missing: run ./run-tests, which installs libunicorn2");
-    }
 
     private void Run(uint[] code, uint word, uint nextWord = 0) =>
         AssertMatchesUnicorn(engine, code, [(1, Base), (3, 0xDEAD_BEEF), (6, 0x1111_1111), (7, 0x2222_2222)], [(Base, word), (Base + 4, nextWord)]);

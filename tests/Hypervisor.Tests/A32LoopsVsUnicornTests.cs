@@ -12,23 +12,17 @@ namespace Translator.Hypervisor.Tests;
 /// registers, flags and memory.
 /// </summary>
 [Category("Oracle")]
-public sealed class A32LoopsVsUnicornTests
+public sealed class A32LoopsVsUnicornTests : UnicornTests
 {
     private const int Counter = 12;
 
     private static int Loops => int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_LOOPS"), out int n) ? n : 1500;
 
-    [OneTimeSetUp]
-    public void RequireUnicorn()
-    {
-        if (!Unicorn.Available) Assert.Fail("libunicorn.so.2 is missing: run ./run-tests, which installs libunicorn2");
-    }
-
     [TestCase(EngineKind.Interpreter)]
     [TestCase(EngineKind.Jit)]
     public void CountedLoopsMatchUnicorn(EngineKind engine)
     {
-        int seed = int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEED"), out int s) ? s : Environment.TickCount;
+        int seed = Seed(Environment.TickCount);
         TestContext.Out.WriteLine($"seed {seed} (rerun with TRANSLATOR_SEED={seed})");
         var rng = new Random(seed);
         // Blocks run twice interpreted before they are compiled, so a hot loop is compiled with the

@@ -9,7 +9,7 @@ namespace Translator.Hypervisor.Tests;
 /// saturation boundaries, where uniformly random values rarely land, and with random Q and GE.
 /// </summary>
 [Category("Oracle")]
-public sealed class A32MediaVsUnicornTests
+public sealed class A32MediaVsUnicornTests : UnicornTests
 {
     private static readonly HashSet<string> Families = ["ParallelAddSubtract", "Media", "Saturating"];
 
@@ -19,15 +19,6 @@ public sealed class A32MediaVsUnicornTests
         0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF, 0xFFFF_FFFE, 0x8000_8000, 0x7FFF_7FFF, 0xFFFF_0000,
         0x8080_8080, 0x7F7F_7F7F, 0x00FF_00FF, 0xFF00_FF00, 0x4000_0000, 0xC000_0000, 0x3FFF_FFFF,
     ];
-
-    private static int Seed(int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEED"), out int s) ? s : fallback;
-
-    [OneTimeSetUp]
-    public void RequireUnicorn()
-    {
-        if (!Unicorn.Available) Assert.Fail("libunicorn.so.2 is missing: run ./run-tests, which installs libunicorn2");
-    }
 
     [TestCase(EngineKind.Interpreter)]
     [TestCase(EngineKind.Jit)]

@@ -14,18 +14,12 @@ namespace Translator.Hypervisor.Tests;
 [Category("Oracle")]
 [TestFixture(EngineKind.Interpreter)]
 [TestFixture(EngineKind.Jit)]
-public sealed class A32MultiplyVsUnicornTests(EngineKind engine)
+public sealed class A32MultiplyVsUnicornTests(EngineKind engine) : UnicornTests
 {
     private const uint Smuad = 0xE700F211, Smlad = 0xE7003211, Smlsdx = 0xE7003271, Smlawb = 0xE1203281, Smlawt = 0xE12032C1,
         Smlabb = 0xE1003281, Smlatt = 0xE10032E1, Smlaltb = 0xE14542A1, Smlaldx = 0xE7454231, Smlsld = 0xE7454251,
         Smulwt = 0xE12002E1, Smultb = 0xE16002A1, Smmulr = 0xE750F231, Smmlar = 0xE7503231, Smmls = 0xE75032D1,
         Smmlsr = 0xE75032F1, Usada8 = 0xE7803211;
-
-    [OneTimeSetUp]
-    public void RequireUnicorn()
-    {
-        if (!Unicorn.Available) Assert.Fail("libunicorn.so.2 is missing: run ./run-tests, which installs libunicorn2");
-    }
 
     /// <summary>(-2^15)^2 twice is 2^31: the only SMUAD that overflows.</summary>
     [Test]

@@ -11,20 +11,11 @@ namespace Translator.Hypervisor.Tests;
 /// way the run ended must match. `scripts/unicorn-campaign` runs longer campaigns.
 /// </summary>
 [Category("Oracle")]
-public sealed class A32SemanticsVsUnicornTests
+public sealed class A32SemanticsVsUnicornTests : UnicornTests
 {
     private static int SequenceLength => int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEQUENCE_LENGTH"), out int n) ? n : 40;
 
-    private static int Seed(int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEED"), out int s) ? s : fallback;
-
     private static int Sequences => int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEQUENCES"), out int n) ? n : 20_000;
-
-    [OneTimeSetUp]
-    public void RequireUnicorn()
-    {
-        if (!Unicorn.Available) Assert.Fail("libunicorn.so.2 is missing: run ./run-tests, which installs libunicorn2");
-    }
 
     [TestCase(EngineKind.Interpreter)]
     [TestCase(EngineKind.Jit)]

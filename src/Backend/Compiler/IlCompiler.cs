@@ -155,40 +155,23 @@ public sealed unsafe class IlCompiler
         private void EmitReload()
         {
             for (int r = 0; r < CachedRegisters; r++)
-                if (_regs[r] is { } local) { EmitLoadStateRaw(StateLayout.Register(r)); il.Emit(OpCodes.Stloc, local); }
+                if (_regs[r] is { } local) { EmitLoadState(StateLayout.Register(r)); il.Emit(OpCodes.Stloc, local); }
             for (int f = 0; f < CachedFlags; f++)
-                if (_flags[f] is { } local) { EmitLoadStateRaw(StateLayout.Flag((Flag)f)); il.Emit(OpCodes.Stloc, local); }
+                if (_flags[f] is { } local) { EmitLoadState(StateLayout.Flag((Flag)f)); il.Emit(OpCodes.Stloc, local); }
         }
 
         /// <summary>Writes every register and flag the region may have changed, and the retired count, back to the state.</summary>
         private void EmitFlush()
         {
             for (int r = 0; r < CachedRegisters; r++)
-                if ((_writtenRegs & (1u << r)) != 0) EmitStoreStateRaw(StateLayout.Register(r), _regs[r]!);
+                if ((_writtenRegs & (1u << r)) != 0) EmitStoreState(StateLayout.Register(r), () => il.Emit(OpCodes.Ldloc, _regs[r]!));
             for (int f = 0; f < CachedFlags; f++)
-                if ((_writtenFlags & (1u << f)) != 0) EmitStoreStateRaw(StateLayout.Flag((Flag)f), _flags[f]!);
+                if ((_writtenFlags & (1u << f)) != 0) EmitStoreState(StateLayout.Flag((Flag)f), () => il.Emit(OpCodes.Ldloc, _flags[f]!));
             il.Emit(OpCodes.Ldarg, ArgState);
             il.Emit(OpCodes.Ldc_I4, StateLayout.Retired);
             il.Emit(OpCodes.Add);
             il.Emit(OpCodes.Ldloc, _retired);
             il.Emit(OpCodes.Stind_I8);
-        }
-
-        private void EmitLoadStateRaw(int offset)
-        {
-            il.Emit(OpCodes.Ldarg, ArgState);
-            il.Emit(OpCodes.Ldc_I4, offset);
-            il.Emit(OpCodes.Add);
-            il.Emit(OpCodes.Ldind_U4);
-        }
-
-        private void EmitStoreStateRaw(int offset, LocalBuilder value)
-        {
-            il.Emit(OpCodes.Ldarg, ArgState);
-            il.Emit(OpCodes.Ldc_I4, offset);
-            il.Emit(OpCodes.Add);
-            il.Emit(OpCodes.Ldloc, value);
-            il.Emit(OpCodes.Stind_I4);
         }
 
         /// <summary>Continues at a member while the retire limit is not reached; falls through otherwise.</summary>
