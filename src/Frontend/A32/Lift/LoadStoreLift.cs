@@ -19,6 +19,7 @@ internal static class LoadStoreLift
         (Op.Ldrd, Dual), (Op.Strd, Dual),
         (Op.Ldrex, Exclusive), (Op.Ldrexb, Exclusive), (Op.Ldrexh, Exclusive), (Op.Ldrexd, Exclusive),
         (Op.Strex, Exclusive), (Op.Strexb, Exclusive), (Op.Strexh, Exclusive), (Op.Strexd, Exclusive),
+        (Op.Swp, Swap), (Op.Swpb, Swap),
     ];
 
     private static bool IsUnprivileged(Op op) => op is Op.Ldrt or Op.Ldrbt or Op.Strt or Op.Strbt or Op.Ldrht or Op.Ldrsbt or Op.Ldrsht or Op.Strht;
@@ -122,5 +123,16 @@ internal static class LoadStoreLift
                 ctx.SetReg(i.Rd, ir.Emit(Opcode.StoreExclusive64, address, value), exchange: false);
                 break;
         }
+    }
+
+    /// <summary>SWP, SWPB: Rt = the old memory value, memory = Rt2 (field m), at Rn; the word form must be aligned.</summary>
+    private static void Swap(in Instruction i, LiftContext ctx)
+    {
+        int size = i.Op == Op.Swp ? 4 : 1;
+        var address = ctx.Reg(i.Rn);
+        var stored = ctx.Reg(i.Rm);
+        var old = ctx.Load(size, address, MemoryAccess.Aligned);
+        ctx.Store(size, address, stored, MemoryAccess.Aligned);
+        ctx.SetReg(i.Rt, old, exchange: false);
     }
 }

@@ -16,7 +16,7 @@ internal static class MediaLift
         (Op.Pkhbt, Pack), (Op.Pkhtb, Pack), (Op.Sel, Select),
         (Op.Sxtb, Extend), (Op.Sxth, Extend), (Op.Sxtb16, Extend), (Op.Uxtb, Extend), (Op.Uxth, Extend), (Op.Uxtb16, Extend),
         (Op.Sxtab, Extend), (Op.Sxtah, Extend), (Op.Sxtab16, Extend), (Op.Uxtab, Extend), (Op.Uxtah, Extend), (Op.Uxtab16, Extend),
-        (Op.Rev, Reverse), (Op.Rev16, Reverse), (Op.Revsh, Reverse), (Op.Rbit, Reverse),
+        (Op.Rev, Reverse), (Op.Rev16, Reverse), (Op.Revsh, Reverse), (Op.Rbit, Reverse), (Op.Clz, Reverse),
         (Op.Bfc, Insert), (Op.Bfi, Insert), (Op.Sbfx, Extract), (Op.Ubfx, Extract),
     ];
 
@@ -65,9 +65,10 @@ internal static class MediaLift
         ctx.SetReg(i.Rd, result, exchange: false);
     }
 
+    /// <summary>The one-operand bit operations: REV, REV16, REVSH, RBIT, and CLZ (decoded with the miscellaneous instructions).</summary>
     private static void Reverse(in Instruction i, LiftContext ctx)
     {
-        var opcode = i.Op switch { Op.Rev => Opcode.Rev, Op.Rev16 => Opcode.Rev16, Op.Revsh => Opcode.Revsh, _ => Opcode.Rbit };
+        var opcode = i.Op switch { Op.Rev => Opcode.Rev, Op.Rev16 => Opcode.Rev16, Op.Revsh => Opcode.Revsh, Op.Clz => Opcode.Clz, _ => Opcode.Rbit };
         ctx.SetReg(i.Rd, ctx.Ir.Emit(opcode, ctx.Reg(i.Rm)), exchange: false);
     }
 
