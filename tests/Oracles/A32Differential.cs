@@ -29,6 +29,8 @@ public sealed class A32Differential
     public int UndefinedAgreed { get; private set; }
     public int ExamplesPerClass { get; init; } = 20;
 
+    /// <summary>Collect examples only of words on which the UNDEFINED verdicts differ, in every space.</summary>
+    public bool UndefinedExamplesOnly { get; init; }
 
     /// <summary>Random words for every encoding of the table (fixed bits kept, the rest random).</summary>
     public static List<uint> TableSamples(Random rng, int perEncoding, string? family = null)
@@ -95,6 +97,11 @@ public sealed class A32Differential
         bool textAgrees = Objdump.Normalize(ours) == Objdump.Normalize(theirs);
         if (undefinedAgrees) UndefinedAgreed++; else tally.UndefinedMismatch++;
         if (textAgrees) { tally.Agreed++; Agreed++; }
+        if (UndefinedExamplesOnly)
+        {
+            if (!undefinedAgrees && tally.Examples.Count < ExamplesPerClass)
+                tally.Examples.Add(new Disagreement(word, family, encoding, ours, theirs));
+        }
         if (KnownDisagreements.Find(word) is { } known)
         {
             var (t, a, u) = Pending.GetValueOrDefault(known.Reason);
@@ -106,7 +113,7 @@ public sealed class A32Differential
         if (undefinedAgrees) UndefinedAgreedChecked++;
         if (textAgrees) return;
         tally.Unexplained++;
-        if (tally.Examples.Count < ExamplesPerClass)
+        if (!UndefinedExamplesOnly && tally.Examples.Count < ExamplesPerClass)
             tally.Examples.Add(new Disagreement(word, family, encoding, ours, theirs));
     }
 

@@ -2,17 +2,18 @@ using System.Globalization;
 using Translator.Oracles;
 
 // Differential campaigns against the oracles, longer than CI runs:
-//   Translator.Oracles a32 [--random N] [--table N] [--family NAME] [--seed S] [--mask HEX --value HEX] [--examples N]
+//   Translator.Oracles a32 [--random N] [--table N] [--family NAME] [--seed S] [--mask HEX --value HEX] [--examples N] [--undefined-examples]
 // Exit code 0 when every compared word agreed.
 if (args.Length == 0 || args[0] != "a32")
 {
-    Console.Error.WriteLine("usage: Translator.Oracles a32 [--random N] [--table N] [--family NAME] [--seed S] [--mask HEX --value HEX] [--examples N]");
+    Console.Error.WriteLine("usage: Translator.Oracles a32 [--random N] [--table N] [--family NAME] [--seed S] [--mask HEX --value HEX] [--examples N] [--undefined-examples]");
     return 2;
 }
 int random = 0, table = 0, examples = 20;
 int seed = Environment.TickCount;
 string? family = null;
 uint mask = 0, value = 0;
+bool undefinedExamples = false;
 for (int k = 1; k < args.Length; k++)
 {
     string Next() => k + 1 < args.Length ? args[++k] : throw new ArgumentException($"{args[k]} needs a value");
@@ -26,6 +27,7 @@ for (int k = 1; k < args.Length; k++)
         case "--value": value = Convert.ToUInt32(Next(), 16); break;
         case "--examples": examples = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--all": KnownDisagreements.Ignore = true; break;
+        case "--undefined-examples": undefinedExamples = true; break;
         default: Console.Error.WriteLine($"unknown option {args[k]}"); return 2;
     }
 }
@@ -34,7 +36,7 @@ var rng = new Random(seed);
 var words = new List<uint>();
 if (table > 0) words.AddRange(A32Differential.TableSamples(rng, table, family));
 if (random > 0) words.AddRange(A32Differential.RandomWords(rng, random, mask, value));
-var diff = new A32Differential { ExamplesPerClass = examples };
+var diff = new A32Differential { ExamplesPerClass = examples, UndefinedExamplesOnly = undefinedExamples };
 diff.Compare(words);
 Console.Write(diff.Report());
 return diff.Agreed == diff.Total ? 0 : 1;

@@ -24,6 +24,7 @@ public enum Field : byte
     Coproc,     // p
     Opc1,       // o
     Opc2,       // q
+    Size,       // e  (Advanced SIMD element size)
     Count,
 }
 
@@ -48,6 +49,7 @@ public static class FieldLetters
         'p' => Field.Coproc,
         'o' => Field.Opc1,
         'q' => Field.Opc2,
+        'e' => Field.Size,
         _ => null,
     };
 }

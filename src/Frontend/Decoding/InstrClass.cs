@@ -34,6 +34,4 @@ public enum Reason : byte
     FieldValue,
     /// <summary>An operation UNPREDICTABLE in the current state, such as an exception return in User mode.</summary>
     State,
-    /// <summary>An Advanced SIMD encoding: recognised as such, decoded in full by a later stage.</summary>
-    AdvancedSimd,
 }

@@ -57,6 +57,7 @@ public struct Instruction
     public readonly int Coproc => (int)_fields[(int)Field.Coproc];
     public readonly int Opc1 => (int)_fields[(int)Field.Opc1];
     public readonly int Opc2 => (int)_fields[(int)Field.Opc2];
+    public readonly int ElementSize => (int)_fields[(int)Field.Size];
 
     public readonly bool IsUndefined => Class == InstrClass.Undefined;
     public readonly bool IsUnpredictable => Class == InstrClass.Unpredictable;

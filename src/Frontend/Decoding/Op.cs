@@ -85,6 +85,27 @@ public enum Op : ushort
     VmovCoreSingle, VmovCoreHalf, VmovCoreTwoSingles, VmovCoreDouble, VmovCoreScalar, VmovScalarCore, Vdup,
     Vmrs, Vmsr,
 
-    // Advanced SIMD: recognised, decoded in full by a later stage
-    AdvancedSimd,
+    // Advanced SIMD. Where the ARM ARM has separate integer, polynomial and floating-point pages the
+    // Op says which (Int, Poly, Float); Vector marks a floating-point vector operation whose plain
+    // name is the VFP scalar one above. Register, immediate and scalar operand shapes share an Op.
+    Vhadd, Vhsub, Vrhadd, Vqadd, Vqsub, Vand, Vbic, Vorr, Vorn, Veor, Vbsl, Vbit, Vbif, Vmvn, VmovImmVector,
+    VaddInt, VsubInt, VmlaInt, VmlsInt, VmulInt, VmulPoly, VmaxInt, VminInt, VabdInt, Vaba,
+    VpaddInt, VpmaxInt, VpminInt, VceqInt, VcgeInt, VcgtInt, VcleInt, VcltInt, Vtst, VabsInt, VnegInt,
+    Vshl, Vqshl, Vqshlu, Vrshl, Vqrshl, Vshr, Vsra, Vrshr, Vrsra, Vsri, Vsli,
+    Vshrn, Vrshrn, Vqshrn, Vqrshrn, Vqshrun, Vqrshrun, Vshll, Vmovl, Vmovn, Vqmovn, Vqmovun,
+    Vqdmulh, Vqrdmulh, Vqrdmlah, Vqrdmlsh,
+    Vaddl, Vaddw, Vsubl, Vsubw, Vaddhn, Vraddhn, Vsubhn, Vrsubhn, Vabal, Vabdl,
+    Vmlal, Vmlsl, Vmull, VmullPoly, Vqdmlal, Vqdmlsl, Vqdmull,
+    VaddFloat, VsubFloat, VmlaFloat, VmlsFloat, VmulFloat, VabdFloat, VmaxFloat, VminFloat,
+    VpaddFloat, VpmaxFloat, VpminFloat, VceqFloat, VcgeFloat, VcgtFloat, VcleFloat, VcltFloat, Vacge, Vacgt,
+    VabsFloat, VnegFloat, Vrecps, Vrsqrts, VrecpeInt, VrecpeFloat, VrsqrteInt, VrsqrteFloat,
+    VfmaVector, VfmsVector, VmaxnmVector, VminnmVector,
+    VrintnVector, VrintxVector, VrintaVector, VrintzVector, VrintmVector, VrintpVector,
+    VcvtaVector, VcvtnVector, VcvtpVector, VcvtmVector, VcvtVector, VcvtFixedVector, VcvtHalfVector, VcvtBf16Vector,
+    Vrev16, Vrev32, Vrev64, Vpaddl, Vpadal, Vcls, Vclz, Vcnt, Vqabs, Vqneg, Vswp, Vtrn, Vuzp, Vzip,
+    Vext, Vtbl, Vtbx,
+    Aese, Aesd, Aesmc, Aesimc, Sha1c, Sha1p, Sha1m, Sha1su0, Sha1h, Sha1su1, Sha256h, Sha256h2, Sha256su0, Sha256su1,
+
+    // Advanced SIMD element and structure loads and stores (multiple structures, one lane, all lanes)
+    Vld1, Vld2, Vld3, Vld4, Vst1, Vst2, Vst3, Vst4,
 }

@@ -3,7 +3,10 @@ using Translator.Frontend.Decoding;
 
 namespace Translator.Frontend.A32.Disasm;
 
-/// <summary>Text for Advanced SIMD words, which this stage recognises but does not decode in full.</summary>
+/// <summary>
+/// Placeholder text for the Advanced SIMD encodings: the table decodes them (operation, fields, class),
+/// GNU-syntax operands are a later stage.
+/// </summary>
 internal static class AdvancedSimdText
 {
     public static void Recognised(in Instruction i, AsmWriter w) =>
