@@ -8,18 +8,8 @@ namespace Translator.Frontend.Tests;
 /// when objdump prints &lt;UNDEFINED&gt;. The text itself is a known disagreement for now.
 /// </summary>
 [Category("Oracle")]
-public sealed class A32AdvancedSimdVsObjdumpTests
+public sealed class A32AdvancedSimdVsObjdumpTests : ObjdumpTests
 {
-    [OneTimeSetUp]
-    public void RequireObjdump()
-    {
-        if (!Objdump.Available)
-            Assert.Fail($"{Objdump.Tool} is missing: run ./run-tests, which installs binutils-arm-none-eabi");
-    }
-
-    private static int Seed(int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEED"), out int s) ? s : fallback;
-
     private static void AssertUndefinedAgreement(A32Differential diff, int seed)
     {
         TestContext.Out.WriteLine($"seed {seed} (rerun with TRANSLATOR_SEED={seed})");
