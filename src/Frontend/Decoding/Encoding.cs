@@ -60,5 +60,9 @@ public sealed class Encoding
     public Encoding Prefer() =>
         new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = FixedList, Preferred = true, Excludes = Excludes };
 
+    /// <summary>The value of operand <paramref name="field"/> in <paramref name="word"/> (with <see cref="FixedList"/> merged into the list).</summary>
+    internal uint Read(uint word, Field field) =>
+        Bits.Gather(word, Pattern.FieldMask(field)) | (field == Field.RegList ? FixedList : 0u);
+
     public override string ToString() => $"{Name} [{Pattern}]";
 }
