@@ -60,4 +60,18 @@ public sealed class BitPatternTests
         Assert.That(insn.Rd, Is.EqualTo(1));
         Assert.That(insn.Cond, Is.EqualTo(Condition.Always));
     }
+
+    [Test]
+    public void PortableGatherMatchesPext()
+    {
+        if (!System.Runtime.Intrinsics.X86.Bmi2.IsSupported) Assert.Ignore("the host has no BMI2 to compare with");
+        var rng = new Random(7);
+        for (int k = 0; k < 100_000; k++)
+        {
+            uint word = (uint)rng.NextInt64(0, 1L << 32), mask = (uint)rng.NextInt64(0, 1L << 32);
+            if (k % 4 == 0) mask |= 0xFFFF_0000;
+            Assert.That(Bits.GatherPortable(word, mask), Is.EqualTo(System.Runtime.Intrinsics.X86.Bmi2.ParallelBitExtract(word, mask)), $"word {word:x8} mask {mask:x8}");
+        }
+        Assert.That(Bits.GatherPortable(0xDEAD_BEEF, uint.MaxValue), Is.EqualTo(0xDEAD_BEEFu));
+    }
 }

@@ -4,9 +4,10 @@ using Translator.Oracles;
 // Differential campaigns against the oracles, longer than CI runs:
 //   Translator.Oracles a32 [--random N] [--table N] [--family NAME] [--seed S] [--mask HEX --value HEX] [--examples N] [--undefined-examples]
 // Exit code 0 when every compared word agreed.
-if (args.Length == 0 || args[0] != "a32")
+//   Translator.Oracles capstone [same options]: decoded operands against Capstone 4 instead of text against objdump.
+if (args.Length == 0 || args[0] is not ("a32" or "capstone"))
 {
-    Console.Error.WriteLine("usage: Translator.Oracles a32 [--random N] [--table N] [--family NAME] [--seed S] [--mask HEX --value HEX] [--examples N] [--undefined-examples]");
+    Console.Error.WriteLine("usage: Translator.Oracles a32|capstone [--random N] [--table N] [--family NAME] [--seed S] [--mask HEX --value HEX] [--examples N] [--undefined-examples]");
     return 2;
 }
 int random = 0, table = 0, examples = 20;
@@ -36,6 +37,13 @@ var rng = new Random(seed);
 var words = new List<uint>();
 if (table > 0) words.AddRange(A32Differential.TableSamples(rng, table, family));
 if (random > 0) words.AddRange(A32Differential.RandomWords(rng, random, mask, value));
+if (args[0] == "capstone")
+{
+    var operands = new A32OperandDifferential { ExamplesPerFamily = examples };
+    operands.Compare(words);
+    Console.Write(operands.Report());
+    return operands.AgreedChecked == operands.Checked ? 0 : 1;
+}
 var diff = new A32Differential { ExamplesPerClass = examples, UndefinedExamplesOnly = undefinedExamples };
 diff.Compare(words);
 Console.Write(diff.Report());

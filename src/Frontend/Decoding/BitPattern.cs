@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Translator.Frontend.Decoding;
 
 /// <summary>
@@ -26,10 +28,19 @@ public sealed class BitPattern
     public uint FlagLetters { get; }
     /// <summary>The pattern has a condition field (<c>cccc</c>).</summary>
     public bool HasCondition { get; }
-    internal FieldRun[] Runs { get; }
 
-    /// <summary>A contiguous run of bits copied from the word into a field or flag.</summary>
-    internal readonly record struct FieldRun(int Slot, int SourceShift, uint WidthMask, int DestShift);
+    private const int FlagLetterCount = 26;
+
+    [InlineArray((int)Field.Count)]
+    private struct FieldMasks { private uint _first; }
+
+    [InlineArray(FlagLetterCount)]
+    private struct FlagMasks { private uint _first; }
+
+    // Word bits of each field and flag letter: a field's value is the word gathered through its mask
+    // (Bits.Gather), which concatenates its pieces most significant first as the pattern writes them.
+    private FieldMasks _fieldMasks;
+    private FlagMasks _flagMasks;
 
     public BitPattern(string text)
     {
@@ -88,23 +99,13 @@ public sealed class BitPattern
         HasCondition = letters.ContainsKey('c');
         Mask = mask; Value = value; ShouldBeMask = sbMask; ShouldBeValue = sbValue; FlagLetters = flagLetters;
 
-        var runs = new List<FieldRun>();
         foreach (var (letter, positions) in letters)
         {
-            int slot = char.IsUpper(letter) ? (int)Field.Count + (letter - 'A') : (int)FieldLetters.FromLetter(letter)!.Value;
-            // Walk from the least significant bit of the field upwards, grouping contiguous source bits.
-            int dest = 0;
-            for (int k = positions.Count - 1; k >= 0;)
-            {
-                int low = positions[k];
-                int len = 1;
-                while (k - len >= 0 && positions[k - len] == low + len) len++;
-                runs.Add(new FieldRun(slot, low, (1u << len) - 1, dest));
-                dest += len;
-                k -= len;
-            }
+            uint letterMask = 0;
+            foreach (int bit in positions) letterMask |= 1u << bit;
+            if (char.IsUpper(letter)) _flagMasks[letter - 'A'] = letterMask;
+            else _fieldMasks[(int)FieldLetters.FromLetter(letter)!.Value] = letterMask;
         }
-        Runs = [.. runs];
     }
 
     /// <summary>Fixes the bits of one field or flag named by a <c>letter=bits</c> constraint.</summary>
@@ -131,7 +132,22 @@ public sealed class BitPattern
     public bool Matches(uint word) => (word & Mask) == Value;
 
     /// <summary>Whether the pattern has the operand field (a lower-case letter) at all.</summary>
-    public bool Has(Field field) => Runs.Any(r => r.Slot == (int)field);
+    public bool Has(Field field) => _fieldMasks[(int)field] != 0;
+
+    /// <summary>The word bits that make up <paramref name="field"/> (zero when the pattern lacks it).</summary>
+    public uint FieldMask(Field field) => _fieldMasks[(int)field];
+
+    /// <summary>The word bit of the flag <paramref name="letter"/> (zero when the pattern lacks it).</summary>
+    public uint FlagMask(char letter) => _flagMasks[letter - 'A'];
+
+    /// <summary>The flags of <paramref name="word"/> as bit (letter - 'A').</summary>
+    public uint FlagsOf(uint word)
+    {
+        uint flags = 0;
+        for (int k = 0; k < FlagLetterCount; k++)
+            if ((word & _flagMasks[k]) != 0) flags |= 1u << k;
+        return flags;
+    }
 
     public override string ToString() => Text;
 }

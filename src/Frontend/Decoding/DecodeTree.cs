@@ -1,109 +1,174 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Translator.Frontend.Decoding;
 
 /// <summary>
-/// A decision tree over a decode table, built once: each inner node indexes its children by a few
-/// word bits that best split the remaining encodings; each leaf holds the few encodings still
-/// possible, most specific first. Finding a word's leaf costs a handful of shifts and loads.
+/// A decision tree over a decode table, built once and stored flat: each inner node gathers a few
+/// word bits that best split the remaining encodings (the root takes more of them, so that most
+/// words reach a leaf in one or two steps) and uses them to index its children; each leaf is a run
+/// of the encodings still possible, most specific first, closed by a catch-all entry without an
+/// encoding. Finding a word's encoding costs a few gathers and loads and no allocation.
 /// </summary>
 internal sealed class DecodeTree
 {
     private const int LeafSize = 3;
+    private const int MaxBitsAtRoot = 12;
     private const int MaxBitsPerNode = 6;
+    private const int MaxDepth = 8;
 
-    private readonly Node _root;
-
-    public DecodeTree(IReadOnlyList<Encoding> encodings, int width)
+    /// <summary>A leaf entry: the pattern's fixed bits, and what the decoder needs once it matches.</summary>
+    internal readonly struct Candidate(Encoding? encoding, Feature features, uint noEncodingCondMask, Condition noCondition)
     {
+        public readonly uint Mask = encoding?.Pattern.Mask ?? 0;
+        public readonly uint Value = encoding?.Pattern.Value ?? 0;
+        public readonly Func<uint, bool>? Excludes = encoding?.Excludes;
+        public readonly Encoding? Encoding = encoding;
+        /// <summary>The condition is the word gathered through this mask, or-ed with <see cref="CondDefault"/>.</summary>
+        public readonly uint CondMask = encoding is null ? noEncodingCondMask : encoding.Pattern.FieldMask(Field.Cond);
+        public readonly uint CondDefault = (encoding is null ? noEncodingCondMask : encoding.Pattern.FieldMask(Field.Cond)) != 0 ? 0 : (uint)noCondition;
+        /// <summary>The verdict needs the encoding's rules (it has some, and the feature is present).</summary>
+        public readonly bool HasRules = encoding is not null && (encoding.Feature & ~features) == 0 &&
+            encoding.UndefinedRules.Length + encoding.Unpredictable.Length > 0;
+        /// <summary>Without rules: the class unless the should-be bits differ (they are not checked when the class is already UNDEFINED).</summary>
+        public readonly InstrClass Class = encoding is null || (encoding.Feature & ~features) != 0 ? InstrClass.Undefined : InstrClass.Defined;
+        public readonly Reason Reason = encoding is null ? Reason.NoEncoding : (encoding.Feature & ~features) != 0 ? Reason.MissingFeature : Reason.None;
+        public readonly uint ShouldBeMask = encoding is null || (encoding.Feature & ~features) != 0 ? 0 : encoding.Pattern.ShouldBeMask;
+        public readonly uint ShouldBeValue = encoding is null || (encoding.Feature & ~features) != 0 ? 0 : encoding.Pattern.ShouldBeValue;
+    }
+
+    private readonly record struct Node(uint Mask, int Base);
+
+    private readonly Node[] _nodes;
+    /// <summary>Children of every node: a node index when non-negative, else the complement of a leaf's first candidate.</summary>
+    private readonly int[] _slots;
+    private readonly Candidate[] _candidates;
+    /// <summary>Where words with condition 0b1111 start (index 1) and all other words (index 0).</summary>
+    private readonly int[] _roots;
+
+    /// <param name="splitOnCondition">A32: words with condition 0b1111 use only the patterns that fix it (each pattern's top four bits are either <c>cccc</c> or fixed).</param>
+    public DecodeTree(IReadOnlyList<Encoding> encodings, Feature features, bool splitOnCondition)
+    {
+        int width = encodings.Count == 0 ? 32 : encodings[0].Pattern.Width;
         // Most specific pattern first; table order breaks ties.
         var sorted = encodings
             .OrderByDescending(e => e.Preferred)
             .ThenByDescending(e => BitOperations.PopCount(e.Pattern.Mask))
             .ThenBy(e => e.Index)
             .ToArray();
-        _root = Build(sorted, 0, width, 0);
-    }
-
-    public Encoding? Find(uint word)
-    {
-        Node node = _root;
-        while (node.Children is { } children)
+        var builder = new Builder(width, features, sorted,
+            splitOnCondition ? 0xF000_0000 : 0, splitOnCondition ? Condition.Unconditional : Condition.Always);
+        if (splitOnCondition)
         {
-            int index = 0;
-            foreach (var (shift, mask, dest) in node.Runs!)
-                index |= (int)((word >> shift) & mask) << dest;
-            node = children[index];
+            const uint top = 0xF000_0000;
+            static bool Unconditional(Encoding e) => (e.Pattern.Mask & top) == top && (e.Pattern.Value & top) == top;
+            _roots = [builder.Build([.. sorted.Where(e => !Unconditional(e))], 0, 0), builder.Build([.. sorted.Where(Unconditional)], 0, 0)];
         }
-        foreach (var e in node.Leaf!)
-            if ((word & e.Pattern.Mask) == e.Pattern.Value && (e.Excludes is null || !e.Excludes(word)))
-                return e;
-        return null;
-    }
-
-    public int CountNodes() => Count(_root);
-
-    private static int Count(Node n) => 1 + (n.Children?.Sum(Count) ?? 0);
-
-    private sealed class Node
-    {
-        public (int Shift, uint Mask, int Dest)[]? Runs;
-        public Node[]? Children;
-        public Encoding[]? Leaf;
-    }
-
-    private static Node Build(Encoding[] candidates, uint used, int width, int depth)
-    {
-        if (candidates.Length <= LeafSize || depth > 8)
-            return new Node { Leaf = candidates };
-
-        // Score each unused bit by how evenly it splits the candidates that care about it,
-        // penalised by the candidates that do not (they are copied into both halves).
-        var scored = new List<(int Bit, int Score)>();
-        for (int bit = 0; bit < width; bit++)
+        else
         {
-            if ((used & (1u << bit)) != 0) continue;
-            int n0 = 0, n1 = 0, nx = 0;
-            foreach (var e in candidates)
+            int root = builder.Build(sorted, 0, 0);
+            _roots = [root, root];
+        }
+        _nodes = [.. builder.Nodes];
+        _slots = [.. builder.Slots];
+        _candidates = [.. builder.Candidates];
+    }
+
+    /// <summary>The first candidate of the word's leaf that matches it (the catch-all when none does).</summary>
+    public ref readonly Candidate Find(uint word)
+    {
+        ref Node nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref int slots = ref MemoryMarshal.GetArrayDataReference(_slots);
+        int slot = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_roots), word >= 0xF000_0000 ? 1 : 0);
+        while (slot >= 0)
+        {
+            ref Node node = ref Unsafe.Add(ref nodes, slot);
+            slot = Unsafe.Add(ref slots, node.Base + (int)Bits.Gather(word, node.Mask));
+        }
+        ref Candidate c = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_candidates), ~slot);
+        while ((word & c.Mask) != c.Value || (c.Excludes is not null && c.Excludes(word)))
+            c = ref Unsafe.Add(ref c, 1);
+        return ref c;
+    }
+
+    public int CountNodes() => _nodes.Length;
+
+    private sealed class Builder(int width, Feature features, Encoding[] sorted, uint noEncodingCondMask, Condition noCondition)
+    {
+        private readonly Dictionary<Encoding, int> _rank = sorted.Select((e, k) => (e, k)).ToDictionary(p => p.e, p => p.k);
+        public readonly List<Node> Nodes = [];
+        public readonly List<int> Slots = [];
+        public readonly List<Candidate> Candidates = [];
+        private readonly Dictionary<string, int> _leaves = [];
+
+        public int Build(Encoding[] candidates, uint used, int depth)
+        {
+            if (candidates.Length <= LeafSize || depth >= MaxDepth) return Leaf(candidates);
+            uint chosen = ChooseBits(candidates, used, depth == 0 ? MaxBitsAtRoot : MaxBitsPerNode);
+            if (chosen == 0) return Leaf(candidates);
+
+            var children = new int[1 << BitOperations.PopCount(chosen)];
+            for (int index = 0; index < children.Length; index++)
             {
-                if ((e.Pattern.Mask & (1u << bit)) == 0) nx++;
-                else if ((e.Pattern.Value & (1u << bit)) == 0) n0++;
-                else n1++;
+                uint wordBits = Scatter((uint)index, chosen);
+                var subset = candidates
+                    .Where(e => (e.Pattern.Value & e.Pattern.Mask & chosen) == (wordBits & e.Pattern.Mask))
+                    .ToArray();
+                children[index] = Build(subset, used | chosen, depth + 1);
             }
-            int score = Math.Min(n0, n1) * 2 - nx;
-            if (Math.Min(n0, n1) > 0 && score > 0) scored.Add((bit, score));
+            Nodes.Add(new Node(chosen, Slots.Count));
+            Slots.AddRange(children);
+            return Nodes.Count - 1;
         }
-        if (scored.Count == 0)
-            return new Node { Leaf = candidates };
 
-        var bits = scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Bit)
-            .Take(MaxBitsPerNode).Select(s => s.Bit).OrderBy(b => b).ToArray();
-
-        // Group the chosen bits into contiguous runs; the child index packs them low to high.
-        var runs = new List<(int, uint, int)>();
-        int dest = 0;
-        for (int k = 0; k < bits.Length;)
+        /// <summary>
+        /// Scores each unused bit by how evenly it splits the candidates that care about it, penalised
+        /// by the candidates that do not (they are copied into both halves), and keeps the best.
+        /// </summary>
+        private uint ChooseBits(Encoding[] candidates, uint used, int maxBits)
         {
-            int len = 1;
-            while (k + len < bits.Length && bits[k + len] == bits[k] + len) len++;
-            runs.Add((bits[k], (1u << len) - 1, dest));
-            dest += len;
-            k += len;
+            var scored = new List<(int Bit, int Score)>();
+            for (int bit = 0; bit < width; bit++)
+            {
+                if ((used & (1u << bit)) != 0) continue;
+                int n0 = 0, n1 = 0, nx = 0;
+                foreach (var e in candidates)
+                {
+                    if ((e.Pattern.Mask & (1u << bit)) == 0) nx++;
+                    else if ((e.Pattern.Value & (1u << bit)) == 0) n0++;
+                    else n1++;
+                }
+                int score = Math.Min(n0, n1) * 2 - nx;
+                if (Math.Min(n0, n1) > 0 && score > 0) scored.Add((bit, score));
+            }
+            uint chosen = 0;
+            foreach (var (bit, _) in scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Bit).Take(maxBits))
+                chosen |= 1u << bit;
+            return chosen;
         }
 
-        uint chosenMask = 0;
-        foreach (int b in bits) chosenMask |= 1u << b;
-        var children = new Node[1 << bits.Length];
-        for (int index = 0; index < children.Length; index++)
+        /// <summary>The inverse of <see cref="Bits.Gather"/>: spreads the low bits of <paramref name="index"/> over <paramref name="mask"/>.</summary>
+        private static uint Scatter(uint index, uint mask)
         {
-            uint wordBits = 0;
-            for (int k = 0; k < bits.Length; k++)
-                if ((index & (1 << k)) != 0) wordBits |= 1u << bits[k];
-            var subset = candidates
-                .Where(e => (e.Pattern.Value & e.Pattern.Mask & chosenMask) == (wordBits & e.Pattern.Mask))
-                .ToArray();
-            children[index] = Build(subset, used | chosenMask, width, depth + 1);
+            uint result = 0;
+            for (int k = 0; mask != 0; k++, mask &= mask - 1)
+                if ((index & (1u << k)) != 0) result |= mask & ~(mask - 1);
+            return result;
         }
-        return new Node { Runs = [.. runs], Children = children };
+
+        /// <summary>A leaf's candidates followed by the catch-all; equal leaves are stored once.</summary>
+        private int Leaf(Encoding[] candidates)
+        {
+            string key = string.Join(',', candidates.Select(e => _rank[e]));
+            if (!_leaves.TryGetValue(key, out int start))
+            {
+                start = Candidates.Count;
+                foreach (var e in candidates) Candidates.Add(new Candidate(e, features, noEncodingCondMask, noCondition));
+                Candidates.Add(new Candidate(null, features, noEncodingCondMask, noCondition));
+                _leaves[key] = start;
+            }
+            return ~start;
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Translator.Frontend.Decoding;
 
 /// <summary>Writes an instruction's GNU-syntax text: mnemonic, tab, operands, comment.</summary>
@@ -30,7 +32,14 @@ public sealed class Encoding
     {
         Name = name; Op = op; Pattern = new BitPattern(pattern); Text = text; Feature = feature;
         Unpredictable = unpredictable;
+        for (int f = 0; f < (int)Field.Count; f++) _fieldMasks[f] = Pattern.FieldMask((Field)f);
     }
+
+    [InlineArray((int)Field.Count)]
+    private struct FieldMasks { private uint _first; }
+
+    // The pattern's field masks, kept here so that reading an operand costs one load and one gather.
+    private FieldMasks _fieldMasks;
 
     /// <summary>Adds rules under which the encoding is UNDEFINED rather than UNPREDICTABLE.</summary>
     public Encoding UndefinedWhen(params Rule[] rules) =>
@@ -59,6 +68,10 @@ public sealed class Encoding
 
     public Encoding Prefer() =>
         new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = FixedList, Preferred = true, Excludes = Excludes };
+
+    /// <summary>The value of operand <paramref name="field"/> in <paramref name="word"/> (with <see cref="FixedList"/> merged into the list).</summary>
+    internal uint Read(uint word, Field field) =>
+        Bits.Gather(word, _fieldMasks[(int)field]) | (field == Field.RegList ? FixedList : 0u);
 
     public override string ToString() => $"{Name} [{Pattern}]";
 }

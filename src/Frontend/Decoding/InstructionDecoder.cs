@@ -2,13 +2,11 @@ namespace Translator.Frontend.Decoding;
 
 /// <summary>
 /// Decodes words against one instruction set's table for a given feature set. Built once from the
-/// table; decoding allocates nothing.
+/// table; decoding allocates nothing, and an encoding's rules run only for the words that match it.
 /// </summary>
 public sealed class InstructionDecoder
 {
-    private readonly DecodeTree _conditional;
-    private readonly DecodeTree? _unconditional;
-    private readonly Feature _features;
+    private readonly DecodeTree _tree;
     private readonly byte _size;
 
     public IReadOnlyList<Encoding> Encodings { get; }
@@ -18,77 +16,37 @@ public sealed class InstructionDecoder
     public InstructionDecoder(IReadOnlyList<Encoding> encodings, Feature features, bool splitOnCondition, byte size = 4)
     {
         Encodings = encodings;
-        _features = features;
         _size = size;
-        int width = encodings.Count == 0 ? 32 : encodings[0].Pattern.Width;
-        if (splitOnCondition)
-        {
-            const uint top = 0xF000_0000;
-            _conditional = new DecodeTree(encodings.Where(e => (e.Pattern.Mask & top) != top || (e.Pattern.Value & top) != top).ToArray(), width);
-            _unconditional = new DecodeTree(encodings.Where(e => (e.Pattern.Mask & top) == top && (e.Pattern.Value & top) == top).ToArray(), width);
-        }
-        else
-        {
-            _conditional = new DecodeTree(encodings, width);
-        }
+        _tree = new DecodeTree(encodings, features, splitOnCondition);
     }
 
     public Instruction Decode(uint word)
     {
-        var tree = _unconditional is not null && (word >> 28) == 0xF ? _unconditional : _conditional;
-        var encoding = tree.Find(word);
-        if (encoding is null)
-        {
-            var none = new FieldValues();
-            none[(int)Field.Cond] = _unconditional is not null ? word >> 28 : (uint)Condition.Always;
-            return new Instruction(word, null, none, 0, InstrClass.Undefined, Reason.NoEncoding, false, _size);
-        }
-        return Complete(word, encoding);
+        ref readonly var c = ref _tree.Find(word);
+        var cond = (Condition)(Bits.Gather(word, c.CondMask) | c.CondDefault);
+        if (c.HasRules) return Classify(word, cond, c.Encoding!);
+        bool shouldBeBitsDiffer = (word & c.ShouldBeMask) != c.ShouldBeValue;
+        return new Instruction(word, c.Encoding, cond,
+            shouldBeBitsDiffer ? InstrClass.Unpredictable : c.Class,
+            shouldBeBitsDiffer ? Reason.ShouldBeBits : c.Reason, _size);
     }
 
-    private Instruction Complete(uint word, Encoding encoding)
+    /// <summary>The verdict of an encoding with rules: its UNDEFINED rules, its should-be bits, then its UNPREDICTABLE rules.</summary>
+    private Instruction Classify(uint word, Condition cond, Encoding encoding)
     {
-        var fields = new FieldValues();
-        uint flags = 0;
-        var pattern = encoding.Pattern;
-        foreach (var run in pattern.Runs)
-        {
-            uint v = ((word >> run.SourceShift) & run.WidthMask) << run.DestShift;
-            if (run.Slot < (int)Field.Count) fields[run.Slot] |= v;
-            else flags |= v << (run.Slot - (int)Field.Count);
-        }
-        if (encoding.FixedList != 0) fields[(int)Field.RegList] |= encoding.FixedList;
-        if (!pattern.HasCondition)
-            fields[(int)Field.Cond] = (uint)(_unconditional is not null ? Condition.Unconditional : Condition.Always);
-
-        var insn = new Instruction(word, encoding, fields, flags, InstrClass.Defined, Reason.None, false, _size);
-        Classify(ref insn, encoding, word);
-        insn.SetSensitive(SensitiveInstructions.IsSensitive(insn));
-        return insn;
-    }
-
-    private void Classify(ref Instruction insn, Encoding encoding, uint word)
-    {
-        if ((encoding.Feature & ~_features) != 0)
-        {
-            insn.SetClass(InstrClass.Undefined, Reason.MissingFeature);
-            return;
-        }
+        var insn = new Instruction(word, encoding, cond, InstrClass.Defined, Reason.None, _size);
         foreach (var rule in encoding.UndefinedRules)
         {
             var r = rule(insn);
-            if (r != Reason.None) { insn.SetClass(InstrClass.Undefined, r); return; }
+            if (r != Reason.None) return insn.WithClass(InstrClass.Undefined, r);
         }
         var p = encoding.Pattern;
-        if ((word & p.ShouldBeMask) != p.ShouldBeValue)
-        {
-            insn.SetClass(InstrClass.Unpredictable, Reason.ShouldBeBits);
-            return;
-        }
+        if ((word & p.ShouldBeMask) != p.ShouldBeValue) return insn.WithClass(InstrClass.Unpredictable, Reason.ShouldBeBits);
         foreach (var rule in encoding.Unpredictable)
         {
             var r = rule(insn);
-            if (r != Reason.None) { insn.SetClass(InstrClass.Unpredictable, r); return; }
+            if (r != Reason.None) return insn.WithClass(InstrClass.Unpredictable, r);
         }
+        return insn;
     }
 }

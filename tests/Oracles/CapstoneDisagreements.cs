@@ -1,0 +1,80 @@
+using Translator.Frontend.Decoding;
+
+namespace Translator.Oracles;
+
+/// <summary>
+/// Classes of words on which Capstone 4.0.2 and Translator's decoded operands are known to differ,
+/// each with its reason (mostly Capstone's own gaps and bugs, some the record's), and the classes of
+/// words Capstone rejects although objdump prints them. The operand agreement target applies to every
+/// other word both decode.
+/// </summary>
+public static class CapstoneDisagreements
+{
+    public sealed record Entry(string Reason, Func<Instruction, CapstoneInstruction?, string?, bool> Contains);
+
+    private static bool VfpCoprocessor(in Instruction i) => i.Encoding!.Family == "Coprocessor" && i.Coproc is 10 or 11;
+    private static bool TestWithoutS(in Instruction i) => i.Op is Op.Tst or Op.Teq or Op.Cmp or Op.Cmn && (i.Word & (1u << 20)) == 0;
+    private static bool ExtraLoadStoreShape(in Instruction i) => i.Encoding!.Family == "DataProcessing" && (i.Word & 0x0E00_0090) == 0x0000_0090;
+
+    public static readonly Entry[] Operands =
+    [
+        new("coprocessors 10 and 11 are VFP and Advanced SIMD: Capstone decodes VMOV/VDIV/VSEL/... where Translator still decodes the generic coprocessor forms (VFP is not decoded yet)",
+            (i, _, _) => VfpCoprocessor(i)),
+        new("ADC, SBC and RSC: Capstone 4 reports update_flags whether or not S is set (it counts reading the carry)",
+            (i, _, d) => d == "flags" && i.Op is Op.Adc or Op.Sbc or Op.Rsc && !i.Flag('S')),
+        new("LDRT, STRT, LDRBT, STRBT (post-indexed by definition): Capstone 4 reports no writeback",
+            (i, _, d) => d == "writeback" && i.Op is Op.Ldrt or Op.Strt or Op.Ldrbt or Op.Strbt),
+        new("LDRB and STRB post-indexed by a register: Capstone 4 reports no writeback (it does for LDR and STR)",
+            (i, _, d) => d == "writeback" && i.Op is Op.Ldrb or Op.Strb && !i.Flag('P') && i.Encoding!.Pattern.Has(Field.Rm)),
+        new("LDRHT, STRHT, LDRSBT, LDRSHT: Translator's record has no offset field (the patterns leave imm4H:imm4L / Rm as x), and Capstone 4 reports no writeback",
+            (i, _, d) => d is "registers" or "writeback" && i.Op is Op.Ldrht or Op.Strht or Op.Ldrsbt or Op.Ldrsht),
+        new("ISB with an option other than SY: Capstone 4 prints #option but its detail has neither an operand nor mem_barrier",
+            (i, c, d) => d == "immediates" && i.Op == Op.Isb && c!.MemoryBarrier == 0),
+        new("HVC with a condition other than AL (UNPREDICTABLE): Capstone 4 reports AL",
+            (i, _, d) => d == "condition" && i.Op == Op.Hvc),
+        new("MRS and MSR (banked register): Capstone 4 reports a wrong condition code",
+            (i, _, d) => d == "condition" && i.Op is Op.MrsBanked or Op.MsrBanked),
+        new("LDREXD, STREXD, LDAEXD, STLEXD with an odd Rt (UNPREDICTABLE): Capstone 4 clears bit 0 of Rt to make the register pair",
+            (i, _, d) => d == "registers" && i.Op is Op.Ldrexd or Op.Strexd or Op.Ldaexd or Op.Stlexd && (i.Rt & 1) != 0),
+        new("words of the miscellaneous and halfword-multiply rows (op1 = 10xx0): objdump and Translator read TST/TEQ/CMP/CMN with S clear or MSR (register), Capstone reads QADD/QDSUB/SMULxy/SMLAxy/..., ignoring their should-be-zero bits",
+            (i, _, _) => TestWithoutS(i) || i.Op is Op.Msr or Op.MsrBanked && !i.Encoding!.Pattern.Has(Field.Rotate)),
+        new("data-processing register-shifted words with bit 7 set (the extra load/store shape): objdump and Translator print the data-processing form with an illegal shifter, Capstone reads an extra load/store",
+            (i, _, _) => ExtraLoadStoreShape(i)),
+    ];
+
+    public static readonly Entry[] Rejects =
+    [
+        new("coprocessors 10 and 11: Capstone decodes only valid VFP and Advanced SIMD encodings there and rejects the rest, which objdump shows as generic coprocessor instructions",
+            (i, _, _) => VfpCoprocessor(i)),
+        new("UNPREDICTABLE words: Capstone 4 (LLVM's decoder) rejects many of them (SoftFail), such as should-be bits that differ, odd or R14 register pairs, PC operands",
+            (i, _, _) => i.IsUnpredictable),
+        new("LDC/STC with P, U and W clear (op1 = 000x0x, UNDEFINED in the ARM ARM, objdump prints LDC/STC with an option)",
+            (i, _, _) => i.Op is Op.Ldc or Op.Stc or Op.Ldc2 or Op.Stc2 && (i.Word & 0x01A0_0000) == 0),
+        new("SMC with bits 19:8 not zero (should-be-zero in the ARM ARM; the table reads them as part of the immediate)",
+            (i, _, _) => i.Op == Op.Smc && (i.Word & 0x000F_FF00) != 0),
+        new("MRS with bits 19:16 not 1111 or bit 8 set (should-be bits in the ARM ARM; the table reads them as the banked-register fields)",
+            (i, _, _) => i.Op == Op.Mrs && ((i.Word & 0x000F_0000) != 0x000F_0000 || (i.Word & 0x100) != 0)),
+        new("MSR (immediate) with mask 0 (the hint space)",
+            (i, _, _) => i.Op == Op.Msr && i.Encoding!.Pattern.Has(Field.Rotate) && (i.Word & 0x000F_0000) == 0),
+        new("MSR (register) with bits 11:8 (11:10 for the banked form) or 7:4 not zero (should-be-zero bits, or other rows of the ARM ARM's miscellaneous table; objdump still prints MSR and the table reads them as x)",
+            (i, _, _) => i.Op is Op.Msr or Op.MsrBanked && !i.Encoding!.Pattern.Has(Field.Rotate) && (i.Word & (i.Op == Op.Msr ? 0xFF0u : 0xCF0u)) != 0),
+        new("LDRHT, STRHT, LDRSBT, LDRSHT by a register with bits 11:8 not zero (should-be-zero in the ARM ARM; the table reads them as x)",
+            (i, _, _) => i.Op is Op.Ldrht or Op.Strht or Op.Ldrsbt or Op.Ldrsht && (i.Word & 0x0040_0000) == 0 && (i.Word & 0xF00) != 0),
+        new("TST/TEQ/CMP/CMN with S clear (op1 = 10xx0, the miscellaneous and halfword-multiply rows): objdump prints the compare, Capstone rejects what is not a halfword multiply",
+            (i, _, _) => TestWithoutS(i)),
+        new("data-processing register-shifted words with bit 7 set (the extra load/store shape): Capstone rejects what is not a valid extra load/store",
+            (i, _, _) => ExtraLoadStoreShape(i)),
+    ];
+
+    public static Entry? Find(in Instruction insn, CapstoneInstruction theirs, string difference)
+    {
+        foreach (var e in Operands) if (e.Contains(insn, theirs, difference)) return e;
+        return null;
+    }
+
+    public static Entry? Rejected(in Instruction insn)
+    {
+        foreach (var e in Rejects) if (e.Contains(insn, null, null)) return e;
+        return null;
+    }
+}
