@@ -17,6 +17,8 @@ public static class LoadStoreExtra
         : Reason.None;
     private static readonly Rule AnyPc = Rules.PcIn("tnmd");
     private static readonly Rule OffsetIsPair = (in Instruction i) => i.Rm == i.Rt || i.Rm == i.Rt + 1 ? Reason.RegisterOverlap : Reason.None;
+    /// <summary>The unprivileged forms always write the base back, so the base may not be the transferred register.</summary>
+    private static readonly Rule BaseIsTransferred = (in Instruction i) => i.Rn == i.Rt ? Reason.WritebackBase : Reason.None;
     /// <summary>The status register of a store-exclusive must differ from the base and the stored registers.</summary>
     private static readonly Rule StatusOverlap = (in Instruction i) =>
         i.Rd == i.Rn || i.Rd == i.Rt || (i.Op == Op.Strexd && i.Rd == i.Rt + 1) ? Reason.RegisterOverlap : Reason.None;
@@ -36,10 +38,16 @@ public static class LoadStoreExtra
         new("STRD (immediate)", Op.Strd, "cccc000PU1W0nnnnttttiiii1111iiii", Extra, Feature.Base, PairRule, WritebackConflict),
         new("STRD (register)", Op.Strd, "cccc000PU0W0nnnntttt(0)(0)(0)(0)1111mmmm", Extra, Feature.Base, PairRule, Rules.PcIs('m'), WritebackConflict),
 
-        new Encoding("STRHT", Op.Strht, "cccc0000UI10nnnnttttxxxx1011xxxx", Extra, Feature.Base, Rules.PcIn("tn")).Prefer(),
-        new Encoding("LDRHT", Op.Ldrht, "cccc0000UI11nnnnttttxxxx1011xxxx", Extra, Feature.Base, Rules.PcIn("tn")).Prefer(),
-        new Encoding("LDRSBT", Op.Ldrsbt, "cccc0000UI11nnnnttttxxxx1101xxxx", Extra, Feature.Base, Rules.PcIn("tn")).Prefer(),
-        new Encoding("LDRSHT", Op.Ldrsht, "cccc0000UI11nnnnttttxxxx1111xxxx", Extra, Feature.Base, Rules.PcIn("tn")).Prefer(),
+        // The unprivileged halfword forms are post-indexed; bits 11:8 of the register forms are
+        // should-be-zero in the ARM ARM, which GNU does not check, so neither does the table.
+        new Encoding("STRHT (immediate)", Op.Strht, "cccc0000U110nnnnttttiiii1011iiii", Extra, Feature.Base, Rules.PcIn("tn"), BaseIsTransferred).Prefer(),
+        new Encoding("STRHT (register)", Op.Strht, "cccc0000U010nnnnttttxxxx1011mmmm", Extra, Feature.Base, Rules.PcIn("tnm"), BaseIsTransferred).Prefer(),
+        new Encoding("LDRHT (immediate)", Op.Ldrht, "cccc0000U111nnnnttttiiii1011iiii", Extra, Feature.Base, Rules.PcIn("tn"), BaseIsTransferred).Prefer(),
+        new Encoding("LDRHT (register)", Op.Ldrht, "cccc0000U011nnnnttttxxxx1011mmmm", Extra, Feature.Base, Rules.PcIn("tnm"), BaseIsTransferred).Prefer(),
+        new Encoding("LDRSBT (immediate)", Op.Ldrsbt, "cccc0000U111nnnnttttiiii1101iiii", Extra, Feature.Base, Rules.PcIn("tn"), BaseIsTransferred).Prefer(),
+        new Encoding("LDRSBT (register)", Op.Ldrsbt, "cccc0000U011nnnnttttxxxx1101mmmm", Extra, Feature.Base, Rules.PcIn("tnm"), BaseIsTransferred).Prefer(),
+        new Encoding("LDRSHT (immediate)", Op.Ldrsht, "cccc0000U111nnnnttttiiii1111iiii", Extra, Feature.Base, Rules.PcIn("tn"), BaseIsTransferred).Prefer(),
+        new Encoding("LDRSHT (register)", Op.Ldrsht, "cccc0000U011nnnnttttxxxx1111mmmm", Extra, Feature.Base, Rules.PcIn("tnm"), BaseIsTransferred).Prefer(),
 
         new("LDREX", Op.Ldrex, "cccc00011001nnnntttt111110011111", Exclusive, Feature.Base, Rules.PcIn("tn")),
         new("LDREXB", Op.Ldrexb, "cccc00011101nnnntttt111110011111", Exclusive, Feature.Base, Rules.PcIn("tn")),
