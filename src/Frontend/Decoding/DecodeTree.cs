@@ -28,9 +28,20 @@ internal sealed class DecodeTree
         /// <summary>The condition is the word gathered through this mask, or-ed with <see cref="CondDefault"/>.</summary>
         public readonly uint CondMask = encoding is null ? noEncodingCondMask : encoding.Pattern.FieldMask(Field.Cond);
         public readonly uint CondDefault = (encoding is null ? noEncodingCondMask : encoding.Pattern.FieldMask(Field.Cond)) != 0 ? 0 : (uint)noCondition;
-        /// <summary>The verdict needs the encoding's rules (it has some, and the feature is present).</summary>
+        /// <summary>The verdict needs rules that must be called (the feature is present, and the encoding has rules other than up to four PC checks).</summary>
         public readonly bool HasRules = encoding is not null && (encoding.Feature & ~features) == 0 &&
-            encoding.UndefinedRules.Length + encoding.Unpredictable.Length > 0;
+            (encoding.UndefinedRules.Length + encoding.OtherUnpredictable.Length > 0 || encoding.PcMasks.Length > 4);
+        /// <summary>Up to four register fields that make the word UNPREDICTABLE when they are PC (all their bits set); 0 when unused.</summary>
+        public readonly uint PcMask0 = PcMask(encoding, features, 0), PcMask1 = PcMask(encoding, features, 1),
+            PcMask2 = PcMask(encoding, features, 2), PcMask3 = PcMask(encoding, features, 3);
+
+        private static uint PcMask(Encoding? e, Feature features, int k) =>
+            e is null || (e.Feature & ~features) != 0 || k >= e.PcMasks.Length ? 0 : e.PcMasks[k];
+
+        /// <summary>Whether a PC field is PC; evaluated without branches, since which lines have such rules varies from word to word.</summary>
+        public bool PcOperand(uint word) =>
+            ((PcMask0 != 0) & ((word & PcMask0) == PcMask0)) | ((PcMask1 != 0) & ((word & PcMask1) == PcMask1))
+            | ((PcMask2 != 0) & ((word & PcMask2) == PcMask2)) | ((PcMask3 != 0) & ((word & PcMask3) == PcMask3));
         /// <summary>Without rules: the class unless the should-be bits differ (they are not checked when the class is already UNDEFINED).</summary>
         public readonly InstrClass Class = encoding is null || (encoding.Feature & ~features) != 0 ? InstrClass.Undefined : InstrClass.Defined;
         public readonly Reason Reason = encoding is null ? Reason.NoEncoding : (encoding.Feature & ~features) != 0 ? Reason.MissingFeature : Reason.None;

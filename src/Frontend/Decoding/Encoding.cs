@@ -33,7 +33,23 @@ public sealed class Encoding
         Name = name; Op = op; Pattern = new BitPattern(pattern); Text = text; Feature = feature;
         Unpredictable = unpredictable;
         for (int f = 0; f < (int)Field.Count; f++) _fieldMasks[f] = Pattern.FieldMask((Field)f);
+        var pcMasks = new List<uint>();
+        var others = new List<Rule>();
+        foreach (var rule in unpredictable)
+        {
+            if (rule.Target is PcFields pc && pc.Fields.All(f => uint.PopCount(Pattern.FieldMask(f)) == 4))
+                pcMasks.AddRange(pc.Fields.Select(f => Pattern.FieldMask(f)));
+            else others.Add(rule);
+        }
+        PcMasks = [.. pcMasks];
+        OtherUnpredictable = [.. others];
     }
+
+    /// <summary>The register fields that make the encoding UNPREDICTABLE when they are PC, as masks of the word's bits.</summary>
+    internal uint[] PcMasks { get; }
+
+    /// <summary>The UNPREDICTABLE rules that are not PC checks, called in order.</summary>
+    internal Rule[] OtherUnpredictable { get; }
 
     [InlineArray((int)Field.Count)]
     private struct FieldMasks { private uint _first; }

@@ -25,10 +25,10 @@ public sealed class InstructionDecoder
         ref readonly var c = ref _tree.Find(word);
         var cond = (Condition)(Bits.Gather(word, c.CondMask) | c.CondDefault);
         if (c.HasRules) return Classify(word, cond, c.Encoding!);
-        bool shouldBeBitsDiffer = (word & c.ShouldBeMask) != c.ShouldBeValue;
-        return new Instruction(word, c.Encoding, cond,
-            shouldBeBitsDiffer ? InstrClass.Unpredictable : c.Class,
-            shouldBeBitsDiffer ? Reason.ShouldBeBits : c.Reason, _size);
+        bool shouldBeBits = (word & c.ShouldBeMask) != c.ShouldBeValue;
+        bool pc = c.PcOperand(word);
+        var reason = shouldBeBits ? Reason.ShouldBeBits : pc ? Reason.PcOperand : c.Reason;
+        return new Instruction(word, c.Encoding, cond, shouldBeBits | pc ? InstrClass.Unpredictable : c.Class, reason, _size);
     }
 
     /// <summary>The verdict of an encoding with rules: its UNDEFINED rules, its should-be bits, then its UNPREDICTABLE rules.</summary>
@@ -42,7 +42,9 @@ public sealed class InstructionDecoder
         }
         var p = encoding.Pattern;
         if ((word & p.ShouldBeMask) != p.ShouldBeValue) return insn.WithClass(InstrClass.Unpredictable, Reason.ShouldBeBits);
-        foreach (var rule in encoding.Unpredictable)
+        foreach (uint mask in encoding.PcMasks)
+            if ((word & mask) == mask) return insn.WithClass(InstrClass.Unpredictable, Reason.PcOperand);
+        foreach (var rule in encoding.OtherUnpredictable)
         {
             var r = rule(insn);
             if (r != Reason.None) return insn.WithClass(InstrClass.Unpredictable, r);

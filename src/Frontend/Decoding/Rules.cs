@@ -4,20 +4,24 @@ namespace Translator.Frontend.Decoding;
 public static class Rules
 {
     /// <summary>The register field named by <paramref name="letter"/> is PC.</summary>
-    public static Rule PcIs(char letter)
-    {
-        var field = FieldLetters.FromLetter(letter) ?? throw new ArgumentException($"no field letter '{letter}'");
-        return (in Instruction i) => i[field] == 15 ? Reason.PcOperand : Reason.None;
-    }
+    public static Rule PcIs(char letter) => PcIn(letter.ToString());
 
     /// <summary>Any of the register fields named is PC.</summary>
-    public static Rule PcIn(string letters)
+    public static Rule PcIn(string letters) =>
+        new PcFields([.. letters.Select(c => FieldLetters.FromLetter(c) ?? throw new ArgumentException($"no field letter '{c}'"))]).Check;
+}
+
+/// <summary>
+/// The rule "one of these register fields is PC". The decoder recognises it and checks it as bit
+/// masks (a 4-bit field is 15 exactly when all its bits are set) instead of calling it.
+/// </summary>
+internal sealed class PcFields(Field[] fields)
+{
+    public Field[] Fields { get; } = fields;
+
+    public Reason Check(in Instruction i)
     {
-        var fields = letters.Select(c => FieldLetters.FromLetter(c) ?? throw new ArgumentException($"no field letter '{c}'")).ToArray();
-        return (in Instruction i) =>
-        {
-            foreach (var f in fields) if (i[f] == 15) return Reason.PcOperand;
-            return Reason.None;
-        };
+        foreach (var f in Fields) if (i[f] == 15) return Reason.PcOperand;
+        return Reason.None;
     }
 }
