@@ -12,7 +12,6 @@ public static class CapstoneDisagreements
 {
     public sealed record Entry(string Reason, Func<Instruction, CapstoneInstruction?, string?, bool> Contains);
 
-    private static bool VfpCoprocessor(in Instruction i) => i.Encoding!.Family == "Coprocessor" && i.Coproc is 10 or 11;
     private static bool TestWithoutS(in Instruction i) => i.Op is Op.Tst or Op.Teq or Op.Cmp or Op.Cmn && (i.Word & (1u << 20)) == 0;
     /// <summary>The floating-point families' words in coprocessor 9 (bits 11:8 = 1001): ARMv8.2 half precision and BFloat16.</summary>
     private static bool Coprocessor9(in Instruction i) => i.Encoding!.Family.StartsWith("Vfp", StringComparison.Ordinal) && ((i.Word >> 8) & 0xF) == 9;
@@ -30,8 +29,6 @@ public static class CapstoneDisagreements
 
     public static readonly Entry[] Operands =
     [
-        new("coprocessors 10 and 11 are VFP and Advanced SIMD: Capstone decodes VMOV/VDIV/VSEL/... where Translator still decodes the generic coprocessor forms (VFP is not decoded yet)",
-            (i, _, _) => VfpCoprocessor(i)),
         new("ADC, SBC and RSC: Capstone 4 reports update_flags whether or not S is set (it counts reading the carry)",
             (i, _, d) => d == "flags" && i.Op is Op.Adc or Op.Sbc or Op.Rsc && !i.Flag('S')),
         new("LDRT, STRT, LDRBT, STRBT (post-indexed by definition): Capstone 4 reports no writeback",
@@ -66,8 +63,6 @@ public static class CapstoneDisagreements
 
     public static readonly Entry[] Rejects =
     [
-        new("coprocessors 10 and 11: Capstone decodes only valid VFP and Advanced SIMD encodings there and rejects the rest, which objdump shows as generic coprocessor instructions",
-            (i, _, _) => VfpCoprocessor(i)),
         new("UNPREDICTABLE words: Capstone 4 (LLVM's decoder) rejects many of them (SoftFail), such as should-be bits that differ, odd or R14 register pairs, PC operands",
             (i, _, _) => i.IsUnpredictable),
         new("LDC/STC with P, U and W clear (op1 = 000x0x, UNDEFINED in the ARM ARM, objdump prints LDC/STC with an option)",
