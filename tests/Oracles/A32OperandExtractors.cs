@@ -14,7 +14,11 @@ public static class A32OperandExtractors
         {
             ["DataProcessing"] = (i, _) => DataProcessing(i),
             ["Multiply"] = (i, _) => Multiply(i),
-            ["Saturating"] = (i, _) => Make(i, [i.Rd, i.Rm, i.Rn]),
+            ["Saturating"] = (i, _) => A32MediaOperandExtractors.Saturating(i),
+            ["ParallelAddSubtract"] = (i, _) => Make(i, [i.Rd, i.Rn, i.Rm]),
+            ["Media"] = (i, _) => A32MediaOperandExtractors.Media(i),
+            ["ProcessorState"] = (i, _) => A32MediaOperandExtractors.ProcessorState(i),
+            ["Crc"] = (i, _) => Make(i, [i.Rd, i.Rn, i.Rm]),
             ["LoadStore"] = (i, _) => SingleLoadStore(i),
             ["LoadStoreExtra"] = (i, _) => ExtraLoadStore(i),
             ["LoadStoreMultiple"] = (i, _) => LoadStoreMultiple(i),
@@ -22,15 +26,20 @@ public static class A32OperandExtractors
             ["System"] = (i, _) => System(i),
             ["StatusRegisters"] = (i, _) => StatusRegisters(i),
             ["Coprocessor"] = (i, _) => Coprocessor(i),
+            // Instructions of coprocessors a Cortex-A15 lacks: the generic coprocessor forms with GNU's names.
+            ["LegacyCoprocessor"] = (i, _) => Coprocessor(i),
+            ["VfpDataProcessing"] = (i, _) => A32VfpOperandExtractors.DataProcessing(i),
+            ["VfpLoadStore"] = (i, _) => A32VfpOperandExtractors.LoadStore(i),
+            ["VfpTransfer"] = (i, _) => A32VfpOperandExtractors.Transfer(i),
         };
 
-    private static int Cond(in Instruction i) => i.Cond == Condition.Unconditional ? (int)Condition.Always : (int)i.Cond;
+    internal static int Cond(in Instruction i) => i.Cond == Condition.Unconditional ? (int)Condition.Always : (int)i.Cond;
 
-    private static A32Operands Make(in Instruction i, int[] regs, long[]? imms = null, string shift = "",
+    internal static A32Operands Make(in Instruction i, int[] regs, long[]? imms = null, string shift = "",
         bool minus = false, bool writeback = false, bool? setsFlags = null) =>
         new(Cond(i), regs, imms is null ? [] : [.. imms.Select(v => (long)(uint)v)], shift, minus, writeback, setsFlags);
 
-    private static bool Has(in Instruction i, Field f) => i.Encoding!.Pattern.Has(f);
+    internal static bool Has(in Instruction i, Field f) => i.Encoding!.Pattern.Has(f);
 
     private static A32Operands DataProcessing(Instruction i)
     {
@@ -146,6 +155,11 @@ public static class A32OperandExtractors
     private static A32Operands System(Instruction i) => i.Op switch
     {
         Op.Clz => Make(i, [i.Rd, i.Rm]),
+        Op.Pld or Op.Pldw or Op.Pli => A32MediaOperandExtractors.MemoryHint(i),
+        // The barrier option: the i field, or the value the line fixes (DSB option 12).
+        Op.Dsb or Op.Dmb or Op.Isb => Make(i, [], [i.Word & 0xF]),
+        // The unallocated memory hints execute as NOP; their operands are a memory hint's.
+        Op.Nop when Has(i, Field.Rn) => A32MediaOperandExtractors.MemoryHint(i),
         _ when Has(i, Field.Imm) => Make(i, [], [i.Imm]),
         _ => Make(i, []),
     };
