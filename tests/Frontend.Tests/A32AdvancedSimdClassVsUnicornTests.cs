@@ -11,27 +11,8 @@ namespace Translator.Frontend.Tests;
 /// call defined must not be. UNPREDICTABLE words are left out: the architecture lets them do either.
 /// </summary>
 [Category("Oracle")]
-public sealed class A32AdvancedSimdClassVsUnicornTests
+public sealed class A32AdvancedSimdClassVsUnicornTests : UnicornClassTests
 {
-    private const int InvalidInstruction = 10; // UC_ERR_INSN_INVALID
-    private const uint Code = 0x1000;
-
-    [OneTimeSetUp]
-    public void RequireUnicorn()
-    {
-        if (!Unicorn.Available) Assert.Fail("libunicorn.so.2 is missing: run ./run-tests, which installs libunicorn2");
-    }
-
-    /// <summary>Runs the word once; loads and stores reach mapped memory whatever their base and post-index registers (all zero).</summary>
-    private static bool UnicornSaysUndefined(uint word)
-    {
-        using var uc = new Unicorn();
-        uc.Map(0, 0x1_0000);
-        uc.SetReg(Unicorn.Reg.Fpexc, 0x4000_0000);
-        uc.Write(Code, BitConverter.GetBytes(word));
-        return uc.Run(Code, Code + 4, 1) == InvalidInstruction;
-    }
-
     /// <summary>
     /// Two unallocated encodings Unicorn 2.0.1 (QEMU 5.0's Advanced SIMD decoder) still executes:
     /// VMUL (floating-point) with bit 21 set, and VQDMULL with U set. The ARM ARM leaves both
@@ -44,7 +25,7 @@ public sealed class A32AdvancedSimdClassVsUnicornTests
     [Test]
     public void UndefinedWordsAreTheOnesTheCortexA15Rejects()
     {
-        int seed = int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEED"), out int s) ? s : Environment.TickCount;
+        int seed = Seed(Environment.TickCount);
         var rng = new Random(seed);
         var words = A32Differential.TableSamples(rng, perEncoding: 8, "AdvancedSimd");
         words.AddRange(A32Differential.RandomWords(rng, 3000, 0xFE00_0000, 0xF200_0000));

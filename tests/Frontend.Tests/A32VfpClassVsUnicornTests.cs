@@ -12,35 +12,15 @@ namespace Translator.Frontend.Tests;
 /// UNPREDICTABLE words are left out: the architecture lets them do either.
 /// </summary>
 [Category("Oracle")]
-public sealed class A32VfpClassVsUnicornTests
+public sealed class A32VfpClassVsUnicornTests : UnicornClassTests
 {
-    private const int InvalidInstruction = 10; // UC_ERR_INSN_INVALID
-    private const uint Code = 0x1000;
-
-    [OneTimeSetUp]
-    public void RequireUnicorn()
-    {
-        if (!Unicorn.Available) Assert.Fail("libunicorn.so.2 is missing: run ./run-tests, which installs libunicorn2");
-    }
-
     private static bool InFloatingPointSpace(uint word) =>
         ((word & 0x0E00_0000) == 0x0C00_0000 || (word & 0x0F00_0000) == 0x0E00_0000) && ((word >> 8) & 0xF) is 9 or 10 or 11;
-
-    /// <summary>Runs the word once; loads and stores reach mapped memory whatever their base and offset.</summary>
-    private static bool UnicornSaysUndefined(uint word)
-    {
-        using var uc = new Unicorn();
-        uc.Map(0, 0x1_0000);
-        uc.Map(0xFFFF_0000, 0x1_0000);
-        uc.SetReg(Unicorn.Reg.Fpexc, 0x4000_0000);
-        uc.Write(Code, BitConverter.GetBytes(word));
-        return uc.Run(Code, Code + 4, 1) == InvalidInstruction;
-    }
 
     [Test]
     public void UndefinedWordsAreTheOnesTheCortexA15Rejects()
     {
-        int seed = int.TryParse(Environment.GetEnvironmentVariable("TRANSLATOR_SEED"), out int s) ? s : Environment.TickCount;
+        int seed = Seed(Environment.TickCount);
         var rng = new Random(seed);
         var words = new List<uint>();
         foreach (var family in new[] { "VfpDataProcessing", "VfpLoadStore", "VfpTransfer", "Coprocessor" })
