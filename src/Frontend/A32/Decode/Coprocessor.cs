@@ -17,6 +17,12 @@ public static class Coprocessor
     private static readonly Rule FloatingPointCoprocessor = (in Instruction i) =>
         i.Coproc is 9 or 10 or 11 ? Reason.FieldValue : Reason.None;
 
+    /// <summary>P, U, D and W all clear (op1 = 00000x) is unallocated in the ARM ARM; GNU still prints an LDC/STC with an option.</summary>
+    private static readonly Rule Unallocated = (in Instruction i) => (i.Word & 0x01E0_0000) == 0 ? Reason.NoEncoding : Reason.None;
+
+    private static readonly Rule UnallocatedOrFloatingPoint = (in Instruction i) =>
+        Unallocated(i) is var r && r != Reason.None ? r : FloatingPointCoprocessor(i);
+
     public static readonly Encoding[] Lines =
     [
         new Encoding("MCRR", Op.Mcrr, "cccc11000100uuuuttttppppoooommmm", Transfer64, Feature.Base, Rules.PcIn("tu")).UndefinedWhen(FloatingPointCoprocessor),
@@ -26,13 +32,13 @@ public static class Coprocessor
         // GNU's MRC to APSR_nzcv has no floating-point exclusion: it prints the words of coprocessors 9-11 that no VMRS or VMOV claims.
         new Encoding("MRC", Op.Mrc, "cccc1110ooo1nnnnttttppppqqq1mmmm", Transfer)
             .Excluding(w => FloatingPoint(w) && ((w >> 12) & 0xF) != 15).UndefinedWhen(FloatingPointCoprocessor),
-        new Encoding("STC", Op.Stc, "cccc110PUNW0nnnnddddppppiiiiiiii", MemoryTransfer).Excluding(FloatingPoint),
-        new Encoding("LDC", Op.Ldc, "cccc110PUNW1nnnnddddppppiiiiiiii", MemoryTransfer).Excluding(FloatingPoint),
+        new Encoding("STC", Op.Stc, "cccc110PUNW0nnnnddddppppiiiiiiii", MemoryTransfer).Excluding(FloatingPoint).UndefinedWhen(Unallocated),
+        new Encoding("LDC", Op.Ldc, "cccc110PUNW1nnnnddddppppiiiiiiii", MemoryTransfer).Excluding(FloatingPoint).UndefinedWhen(Unallocated),
 
         new Encoding("MCRR2", Op.Mcrr2, "111111000100uuuuttttppppoooommmm", Transfer64, Feature.Base, Rules.PcIn("tu")).UndefinedWhen(FloatingPointCoprocessor),
         new Encoding("MRRC2", Op.Mrrc2, "111111000101uuuuttttppppoooommmm", Transfer64, Feature.Base, Rules.PcIn("tu")).UndefinedWhen(FloatingPointCoprocessor),
-        new Encoding("STC2", Op.Stc2, "1111110PUNW0nnnnddddppppiiiiiiii", MemoryTransfer).UndefinedWhen(FloatingPointCoprocessor),
-        new Encoding("LDC2", Op.Ldc2, "1111110PUNW1nnnnddddppppiiiiiiii", MemoryTransfer).UndefinedWhen(FloatingPointCoprocessor),
+        new Encoding("STC2", Op.Stc2, "1111110PUNW0nnnnddddppppiiiiiiii", MemoryTransfer).UndefinedWhen(UnallocatedOrFloatingPoint),
+        new Encoding("LDC2", Op.Ldc2, "1111110PUNW1nnnnddddppppiiiiiiii", MemoryTransfer).UndefinedWhen(UnallocatedOrFloatingPoint),
         new Encoding("CDP2", Op.Cdp2, "11111110oooonnnnddddppppqqq0mmmm", DataOperation).Excluding(FloatingPoint),
         new Encoding("MCR2", Op.Mcr2, "11111110ooo0nnnnttttppppqqq1mmmm", Transfer, Feature.Base, Rules.PcIs('t')).UndefinedWhen(FloatingPointCoprocessor),
         new Encoding("MRC2", Op.Mrc2, "11111110ooo1nnnnttttppppqqq1mmmm", Transfer).UndefinedWhen(FloatingPointCoprocessor),
