@@ -3,7 +3,6 @@ using Translator.Backend.Compiler;
 using Translator.Backend.Memory;
 using Translator.IR;
 using Translator.IR.Passes;
-using Translator.IR.Semantics;
 using Translator.IR.State;
 
 namespace Translator.Backend.Execution;

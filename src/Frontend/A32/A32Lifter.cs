@@ -7,10 +7,12 @@ using Translator.IR.Semantics;
 namespace Translator.Frontend.A32;
 
 /// <summary>
-/// Forms A32 blocks and lifts them to IR. A block is a run of instructions sharing one condition
-/// (checked once on entry); it ends at a branch or any write to PC, an exception, a trap, a change
-/// of condition, an instruction that changes the flags inside a conditional run, a page boundary,
-/// or <see cref="MaxInstructions"/>.
+/// Forms A32 blocks and lifts them to IR. A block is a run of instructions that either all run
+/// unconditionally (a conditional instruction that only writes registers and flags is predicated
+/// inside it, and a conditional B ends it with a two-way exit) or share one condition, checked once
+/// on entry. It ends at a branch or any write to PC, an exception, a trap, a conditional instruction
+/// that cannot be predicated, an instruction that changes the flags inside a conditional run, a page
+/// boundary, or <see cref="MaxInstructions"/>.
 /// </summary>
 public sealed class A32Lifter
 {
