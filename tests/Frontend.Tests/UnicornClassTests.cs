@@ -1,3 +1,4 @@
+using Translator.Frontend.A32;
 using Translator.Oracles;
 
 namespace Translator.Frontend.Tests;
@@ -30,5 +31,29 @@ public abstract class UnicornClassTests
         uc.SetReg(Unicorn.Reg.Fpexc, 0x4000_0000);
         uc.Write(Code, BitConverter.GetBytes(word));
         return uc.Run(Code, Code + 4, 1) == InvalidInstruction;
+    }
+
+    /// <summary>
+    /// Decodes each word and runs it on Unicorn: a word we call UNDEFINED must be an invalid
+    /// instruction there, and one we call defined must not be. UNPREDICTABLE words are left out (the
+    /// architecture lets them do either), and so are the words <paramref name="skip"/> names.
+    /// </summary>
+    protected static void AssertClassesMatchUnicorn(IEnumerable<uint> words, int seed, Func<uint, bool>? skip = null)
+    {
+        var wrong = new List<string>();
+        int compared = 0, undefined = 0;
+        foreach (uint word in words)
+        {
+            var insn = A32Table.CortexA15.Decode(word);
+            if (insn.IsUnpredictable || (skip?.Invoke(word) ?? false)) continue;
+            compared++;
+            bool expected = UnicornSaysUndefined(word);
+            if (expected) undefined++;
+            if (insn.IsUndefined != expected && wrong.Count < 40)
+                wrong.Add($"{word:x8} ours={insn.Class}/{insn.Reason} ({insn.Encoding?.Name ?? "no encoding"}) unicorn={(expected ? "undefined" : "runs")}");
+        }
+        TestContext.Out.WriteLine($"seed {seed} (rerun with TRANSLATOR_SEED={seed}): {compared} words compared, {undefined} undefined");
+        Assert.That(wrong, Is.Empty, string.Join("\n", wrong));
+        Assert.That(undefined, Is.GreaterThan(500).And.LessThan(compared - 500), "too few of either kind to say anything");
     }
 }

@@ -40,14 +40,13 @@ public sealed class BlockCache
     {
         _blocks[block.Key.Value] = block;
         _jumpCache[Slot(block.Key)] = block;
-        for (uint page = block.StartPc >> 12; page <= (Math.Max(block.EndPc, block.StartPc + 1) - 1) >> 12; page++)
-        {
-            if (!_byPage.TryGetValue(page, out var list)) _byPage[page] = list = [];
-            list.Add(block);
-        }
+        Cover(block, block);
     }
 
-    /// <summary>Makes a write to <paramref name="member"/>'s code also drop <paramref name="owner"/> (a region holding a copy of it).</summary>
+    /// <summary>
+    /// Makes a write to <paramref name="member"/>'s code drop <paramref name="owner"/>: the block
+    /// itself, or a region holding a copy of it.
+    /// </summary>
     public void Cover(TranslatedBlock owner, TranslatedBlock member)
     {
         for (uint page = member.StartPc >> 12; page <= (Math.Max(member.EndPc, member.StartPc + 1) - 1) >> 12; page++)

@@ -120,9 +120,11 @@ public sealed unsafe class Dispatcher : IDisposable
 
         bool Admit(TranslatedBlock? next)
         {
-            if (next is not { Valid: true } || next.Key.Thumb || byPc.ContainsKey(next.StartPc)) return next is not null && byPc.ContainsKey(next.StartPc);
+            if (next is null) return false;
+            if (byPc.ContainsKey(next.StartPc)) return true;
+            // Everything but the PC must be the entry's: state, privilege, ASID, VMID, endianness.
+            if (!next.Valid || next.Key.Value >> 32 != entry.Key.Value >> 32) return false;
             if (members.Count >= _options.MaxRegionBlocks || insts + next.Ir.Insts.Count > MaxRegionInsts) return false;
-            if (next.Key.Value >> 32 != entry.Key.Value >> 32) return false;
             if (next.Executions < _options.CompileThreshold / 4 && next.Compiled is null) return false;
             insts += next.Ir.Insts.Count;
             members.Add(next);

@@ -82,7 +82,7 @@ public sealed class A32Lifter
                 {
                     ctx.Pc = address;
                     ctx.Ir.Mark(address);
-                    var taken = ConditionPassed(ctx.Ir, cond);
+                    var taken = ctx.ConditionPassed(cond);
                     ctx.Terminate(new If(taken, new Jump(BranchLift.Target(insn, ctx), false), new Jump(address + 4, false)));
                     block.GuestInstructions++;
                     address += 4;
@@ -134,7 +134,7 @@ public sealed class A32Lifter
         int start = block.Insts.Count;
         ctx.Pc = address;
         ctx.Ir.Mark(address);
-        var passed = ConditionPassed(ctx.Ir, cond);
+        var passed = ctx.ConditionPassed(cond);
         int body = block.Insts.Count;
         handler(insn, ctx);
         bool predicable = !ctx.Ended;
@@ -161,24 +161,6 @@ public sealed class A32Lifter
             block.Insts.Add(inst);
         }
         return true;
-    }
-
-    /// <summary>The ARM condition evaluated on the flags as IR, for a condition checked inside a block.</summary>
-    internal static Value ConditionPassed(IrBuilder ir, byte cond)
-    {
-        Value F(Flag f) => ir.GetFlag(f);
-        var test = (cond >> 1) switch
-        {
-            0 => F(Flag.Z),
-            1 => F(Flag.C),
-            2 => F(Flag.N),
-            3 => F(Flag.V),
-            4 => ir.Emit(Opcode.BoolAnd, F(Flag.C), ir.Emit(Opcode.BoolNot, F(Flag.Z))),
-            5 => ir.Emit(Opcode.BoolNot, ir.Emit(Opcode.BoolXor, F(Flag.N), F(Flag.V))),
-            6 => ir.Emit(Opcode.BoolAnd, ir.Emit(Opcode.BoolNot, F(Flag.Z)), ir.Emit(Opcode.BoolNot, ir.Emit(Opcode.BoolXor, F(Flag.N), F(Flag.V)))),
-            _ => throw new ArgumentOutOfRangeException(nameof(cond), "AL and the unconditional space have no test"),
-        };
-        return (cond & 1) != 0 ? ir.Emit(Opcode.BoolNot, test) : test;
     }
 
     private static bool WritesFlags(Block block, int from)

@@ -36,6 +36,25 @@ public sealed class LiftContext(Block block, SensitiveMode sensitive, bool bigEn
 
     public void Terminate(Terminal t) => Ir.Terminate(t);
 
+    /// <summary>The ARM condition evaluated on the flags as IR, for a condition checked inside a block.</summary>
+    public Value ConditionPassed(byte cond)
+    {
+        var ir = Ir;
+        Value F(Flag f) => ir.GetFlag(f);
+        var test = (cond >> 1) switch
+        {
+            0 => F(Flag.Z),
+            1 => F(Flag.C),
+            2 => F(Flag.N),
+            3 => F(Flag.V),
+            4 => ir.Emit(Opcode.BoolAnd, F(Flag.C), ir.Emit(Opcode.BoolNot, F(Flag.Z))),
+            5 => ir.Emit(Opcode.BoolNot, ir.Emit(Opcode.BoolXor, F(Flag.N), F(Flag.V))),
+            6 => ir.Emit(Opcode.BoolAnd, ir.Emit(Opcode.BoolNot, F(Flag.Z)), ir.Emit(Opcode.BoolNot, ir.Emit(Opcode.BoolXor, F(Flag.N), F(Flag.V)))),
+            _ => throw new ArgumentOutOfRangeException(nameof(cond), "AL and the unconditional space have no test"),
+        };
+        return (cond & 1) != 0 ? ir.Emit(Opcode.BoolNot, test) : test;
+    }
+
     /// <summary>A data load in the current endianness: BE-8 reverses the bytes of each halfword or word.</summary>
     public Value Load(int bytes, Value address, MemoryAccess access = MemoryAccess.None) => InDataOrder(bytes, Ir.Load(bytes, address, access));
 

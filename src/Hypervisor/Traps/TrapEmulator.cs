@@ -39,7 +39,7 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
             case Op.Mcr or Op.Mrc when insn.Coproc is 14 or 15:
                 return SystemRegister(insn, s, out detail);
             case Op.Mrs:
-                s->R[insn.Rd] = insn.Flag('R') ? SystemCalls.Invoke(s, (ulong)IR.CallOutKind.ReadSpsr, 0, 0) : s->Cpsr;
+                s->R[insn.Rd] = SystemCalls.Invoke(s, (ulong)(insn.Flag('R') ? IR.CallOutKind.ReadSpsr : IR.CallOutKind.ReadCpsr), 0, 0);
                 return TrapOutcome.Emulated;
             case Op.Msr:
             {
