@@ -23,6 +23,15 @@ public static class KnownDisagreements
 
     public static Entry? Find(uint word) => Ignore ? null : Array.Find(A32, e => e.Contains(word));
 
+    /// <summary>Spaces of Thumb instructions (hw1:hw2 for 32-bit ones, the halfword for 16-bit ones).</summary>
+    public static readonly Entry[] Thumb =
+    [
+        new("T32 Advanced SIMD: text only, as for A32 (the same lines moved to their T32 positions)",
+            w => w > 0xFFFF && ((w & 0xEF00_0000) == 0xEF00_0000 || (w & 0xFF10_0000) == 0xF900_0000)),
+    ];
+
+    public static Entry? FindThumb(uint word) => Ignore ? null : Array.Find(Thumb, e => e.Contains(word));
+
     /// <summary>Set by the campaign tool (--all) to see every disagreement while a space is being worked on.</summary>
     public static bool Ignore { get; set; }
 }

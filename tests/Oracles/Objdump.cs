@@ -30,6 +30,9 @@ public static partial class Objdump
         return result;
     }
 
+    /// <summary>Disassembles little-endian Thumb code from address 0 (objdump -M force-thumb): the text after the encoding column, by address.</summary>
+    public static Dictionary<uint, string> DisassembleThumb(byte[] code) => Run(code, "-marm", "-Mforce-thumb");
+
     private static Dictionary<uint, string> Run(byte[] bytes, params string[] machine)
     {
         string file = Path.Combine(Path.GetTempPath(), $"translator-objdump-{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
@@ -60,7 +63,7 @@ public static partial class Objdump
     /// <summary>Collapses runs of blanks to one space, so tabs and padding do not count as differences.</summary>
     public static string Normalize(string text) => BlankRegex().Replace(text, " ").Trim();
 
-    [GeneratedRegex(@"^\s*([0-9a-f]+):\t[0-9a-f]+(?: [0-9a-f]+)? \t(.*)$")]
+    [GeneratedRegex(@"^\s*([0-9a-f]+):\t[0-9a-f]+(?: [0-9a-f]+)? +\t(.*)$")]
     private static partial Regex LineRegex();
 
     [GeneratedRegex(@"\s+")]

@@ -5,9 +5,11 @@ using Translator.Oracles;
 //   Translator.Oracles a32 [--random N] [--table N] [--family NAME] [--seed S] [--mask HEX --value HEX] [--examples N] [--undefined-examples]
 // Exit code 0 when every compared word agreed.
 //   Translator.Oracles capstone [same options]: decoded operands against Capstone 4 instead of text against objdump.
-if (args.Length == 0 || args[0] is not ("a32" or "capstone"))
+//   Translator.Oracles t32 [same options]: Thumb instruction streams (16- and 32-bit, with IT blocks) against objdump -M force-thumb;
+//     --mask/--value fix bits of each instruction (hw1:hw2, or the halfword when the mask fits in 16 bits).
+if (args.Length == 0 || args[0] is not ("a32" or "capstone" or "t32"))
 {
-    Console.Error.WriteLine("usage: Translator.Oracles a32|capstone [--random N] [--table N] [--family NAME] [--seed S] [--mask HEX --value HEX] [--examples N] [--undefined-examples]");
+    Console.Error.WriteLine("usage: Translator.Oracles a32|capstone|t32 [--random N] [--table N] [--family NAME] [--seed S] [--mask HEX --value HEX] [--examples N] [--undefined-examples]");
     return 2;
 }
 int random = 0, table = 0, examples = 20;
@@ -34,6 +36,16 @@ for (int k = 1; k < args.Length; k++)
 }
 Console.WriteLine($"seed {seed}");
 var rng = new Random(seed);
+if (args[0] == "t32")
+{
+    var instructions = new List<uint>();
+    if (table > 0) instructions.AddRange(ThumbDifferential.TableSamples(rng, table, family));
+    if (random > 0) instructions.AddRange(ThumbDifferential.RandomInstructions(rng, random, mask, value));
+    var thumb = new ThumbDifferential { ExamplesPerClass = examples, UndefinedExamplesOnly = undefinedExamples };
+    thumb.Compare(instructions);
+    Console.Write(thumb.Report());
+    return thumb.Agreed == thumb.Total ? 0 : 1;
+}
 var words = new List<uint>();
 if (table > 0) words.AddRange(A32Differential.TableSamples(rng, table, family));
 if (random > 0) words.AddRange(A32Differential.RandomWords(rng, random, mask, value));

@@ -26,7 +26,7 @@ public sealed class Encoding
     /// <summary>Order within its table; a tie-breaker between equally specific patterns.</summary>
     public int Index { get; internal set; }
     internal Rule[] Unpredictable { get; }
-    internal Rule[] UndefinedRules { get; private init; } = [];
+    internal Rule[] UndefinedRules { get; private set; } = [];
 
     public Encoding(string name, Op op, string pattern, TextForm text, Feature feature = Feature.Base, params Rule[] unpredictable)
     {
@@ -58,32 +58,57 @@ public sealed class Encoding
     private FieldMasks _fieldMasks;
 
     /// <summary>Adds rules under which the encoding is UNDEFINED rather than UNPREDICTABLE.</summary>
-    public Encoding UndefinedWhen(params Rule[] rules) =>
-        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = rules, FixedList = FixedList, Preferred = Preferred, Excludes = Excludes };
+    public Encoding UndefinedWhen(params Rule[] rules) => With(e => e.UndefinedRules = rules);
+
+    /// <summary>A copy with one property changed: the builder methods below keep every other setting.</summary>
+    private Encoding With(Action<Encoding> change)
+    {
+        var copy = (Encoding)MemberwiseClone();
+        change(copy);
+        return copy;
+    }
 
     public bool RuleMakesUndefined => UndefinedRules.Length > 0;
 
     /// <summary>Register-list bits fixed by the pattern itself (a one-register form), merged into the decoded list.</summary>
-    public ushort FixedList { get; private init; }
+    public ushort FixedList { get; private set; }
 
-    public Encoding WithList(int list) =>
-        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = (ushort)list, Preferred = Preferred, Excludes = Excludes };
+    public Encoding WithList(int list) => With(e => e.FixedList = (ushort)list);
 
     /// <summary>
     /// Tried before every ordinary line that also matches, whatever their specificity: for the few
     /// encodings (such as the unprivileged forms) that are defined as exceptions carved out of a more
     /// specific-looking general pattern.
     /// </summary>
-    public bool Preferred { get; private init; }
+    public bool Preferred { get; private set; }
 
     /// <summary>Words the pattern matches that are not this encoding (a field value that belongs elsewhere); the decoder looks further.</summary>
-    public Func<uint, bool>? Excludes { get; private init; }
+    public Func<uint, bool>? Excludes { get; private set; }
 
-    public Encoding Excluding(Func<uint, bool> excludes) =>
-        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = FixedList, Preferred = Preferred, Excludes = excludes };
+    public Encoding Excluding(Func<uint, bool> excludes) => With(e => e.Excludes = excludes);
 
-    public Encoding Prefer() =>
-        new(Name, Op, Pattern.Text, Text, Feature, Unpredictable) { UndefinedRules = UndefinedRules, FixedList = FixedList, Preferred = true, Excludes = Excludes };
+    public Encoding Prefer() => With(e => e.Preferred = true);
+
+    /// <summary>
+    /// A 16-bit Thumb encoding that sets the flags exactly when it is outside an IT block (ADDS
+    /// outside, ADD<c> inside): <see cref="Instruction.SetFlags"/> then depends on the IT state.
+    /// </summary>
+    public bool FlagsOutsideItBlock { get; private set; }
+
+    public Encoding SetsFlagsOutsideItBlock() => With(e => e.FlagsOutsideItBlock = true);
+
+    /// <summary>A Thumb encoding (set by the Thumb table): its modified immediates are ThumbExpandImm's, its PC reads are +4.</summary>
+    public bool Thumb { get; internal set; }
+
+    /// <summary>
+    /// The same line for another instruction set: a new pattern over the same fields and flags, the
+    /// same operation, text and rules (the T32 forms of the coprocessor, VFP and Advanced SIMD lines).
+    /// </summary>
+    public Encoding Repatterned(string pattern) => new(Name, Op, pattern, Text, Feature, Unpredictable)
+    {
+        UndefinedRules = UndefinedRules, FixedList = FixedList, Preferred = Preferred, Excludes = Excludes,
+        FlagsOutsideItBlock = FlagsOutsideItBlock,
+    };
 
     /// <summary>The value of operand <paramref name="field"/> in <paramref name="word"/> (with <see cref="FixedList"/> merged into the list).</summary>
     internal uint Read(uint word, Field field) =>

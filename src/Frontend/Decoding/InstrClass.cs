@@ -34,4 +34,6 @@ public enum Reason : byte
     FieldValue,
     /// <summary>An operation UNPREDICTABLE in the current state, such as an exception return in User mode.</summary>
     State,
+    /// <summary>A Thumb instruction not allowed where it is in an IT block (a branch before the last slot, an IT inside one).</summary>
+    ItBlock,
 }

@@ -14,15 +14,38 @@ public readonly struct Instruction
     public Condition Cond { get; }
     public InstrClass Class { get; }
     public Reason Reason { get; }
-    /// <summary>2 for a 16-bit Thumb instruction, 4 otherwise.</summary>
-    public byte Size { get; }
+    // The size in bytes (bits 0-2) and the IT-block position of a Thumb instruction (InItBit, LastInItBit),
+    // packed so that the record stays 16 bytes.
+    private readonly byte _info;
+    internal const byte InItBit = 0x40, LastInItBit = 0x80;
 
-    internal Instruction(uint word, Encoding? encoding, Condition cond, InstrClass cls, Reason reason, byte size)
+    /// <summary>2 for a 16-bit Thumb instruction, 4 otherwise.</summary>
+    public byte Size => (byte)(_info & 7);
+
+    /// <summary>A Thumb instruction inside an IT block: its condition comes from the IT instruction.</summary>
+    public bool InItBlock => (_info & InItBit) != 0;
+
+    /// <summary>The last instruction of an IT block (the only place a branch may be).</summary>
+    public bool LastInItBlock => (_info & LastInItBit) != 0;
+
+    /// <param name="info">The size, or-ed with <see cref="InItBit"/> and <see cref="LastInItBit"/> for a Thumb instruction in an IT block.</param>
+    internal Instruction(uint word, Encoding? encoding, Condition cond, InstrClass cls, Reason reason, byte info)
     {
-        Word = word; Encoding = encoding; Cond = cond; Class = cls; Reason = reason; Size = size;
+        Word = word; Encoding = encoding; Cond = cond; Class = cls; Reason = reason; _info = info;
     }
 
-    internal Instruction WithClass(InstrClass cls, Reason reason) => new(Word, Encoding, Cond, cls, reason, Size);
+    private Instruction(in Instruction i, Condition cond, InstrClass cls, Reason reason, byte info)
+    {
+        Word = i.Word; Encoding = i.Encoding; Cond = cond; Class = cls; Reason = reason; _info = info;
+    }
+
+    internal Instruction WithClass(InstrClass cls, Reason reason) => new(this, Cond, cls, reason, _info);
+
+    /// <summary>
+    /// Whether the instruction updates the flags: its S bit, or for the 16-bit Thumb encodings that
+    /// have none, being outside an IT block.
+    /// </summary>
+    public bool SetFlags => Flag('S') || (Encoding is { FlagsOutsideItBlock: true } && !InItBlock);
 
     public Op Op => Encoding?.Op ?? Op.Undefined;
     public uint this[Field f] => f == Field.Cond ? (uint)Cond : Read(f);

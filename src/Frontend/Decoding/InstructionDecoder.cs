@@ -8,6 +8,7 @@ public sealed class InstructionDecoder
 {
     private readonly DecodeTree _tree;
     private readonly byte _size;
+    private readonly Feature _features;
 
     public IReadOnlyList<Encoding> Encodings { get; }
 
@@ -17,6 +18,7 @@ public sealed class InstructionDecoder
     {
         Encodings = encodings;
         _size = size;
+        _features = features;
         _tree = new DecodeTree(encodings, features, splitOnCondition);
     }
 
@@ -24,17 +26,31 @@ public sealed class InstructionDecoder
     {
         ref readonly var c = ref _tree.Find(word);
         var cond = (Condition)(Bits.Gather(word, c.CondMask) | c.CondDefault);
-        if (c.HasRules) return Classify(word, cond, c.Encoding!);
+        if (c.HasRules) return Classify(word, cond, c.Encoding!, _size);
         bool shouldBeBits = (word & c.ShouldBeMask) != c.ShouldBeValue;
         bool pc = c.PcOperand(word);
         var reason = shouldBeBits ? Reason.ShouldBeBits : pc ? Reason.PcOperand : c.Reason;
         return new Instruction(word, c.Encoding, cond, shouldBeBits | pc ? InstrClass.Unpredictable : c.Class, reason, _size);
     }
 
-    /// <summary>The verdict of an encoding with rules: its UNDEFINED rules, its should-be bits, then its UNPREDICTABLE rules.</summary>
-    private Instruction Classify(uint word, Condition cond, Encoding encoding)
+    /// <summary>
+    /// Decodes a Thumb instruction at a position in an IT block: an encoding without a condition field
+    /// takes <paramref name="itCond"/>, and the rules see the position (a branch must be last, ...).
+    /// </summary>
+    public Instruction DecodeInItBlock(uint word, Condition itCond, bool last)
     {
-        var insn = new Instruction(word, encoding, cond, InstrClass.Defined, Reason.None, _size);
+        ref readonly var c = ref _tree.Find(word);
+        var cond = c.CondMask != 0 ? (Condition)Bits.Gather(word, c.CondMask) : itCond;
+        byte info = (byte)(_size | Instruction.InItBit | (last ? Instruction.LastInItBit : 0));
+        if (c.Encoding is null) return new Instruction(word, null, cond, c.Class, c.Reason, info);
+        return Classify(word, cond, c.Encoding, info);
+    }
+
+    /// <summary>The verdict of an encoding with rules: its UNDEFINED rules, its should-be bits, then its UNPREDICTABLE rules.</summary>
+    private Instruction Classify(uint word, Condition cond, Encoding encoding, byte info)
+    {
+        if ((encoding.Feature & ~_features) != 0) return new Instruction(word, encoding, cond, InstrClass.Undefined, Reason.MissingFeature, info);
+        var insn = new Instruction(word, encoding, cond, InstrClass.Defined, Reason.None, info);
         foreach (var rule in encoding.UndefinedRules)
         {
             var r = rule(insn);

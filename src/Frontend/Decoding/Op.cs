@@ -50,6 +50,9 @@ public enum Op : ushort
     // Branches
     B, Bl, Blx, Bx, Bxj, Cbz, Cbnz, Tbb, Tbh,
 
+    // If-then (Thumb)
+    It,
+
     // Status registers and processor state
     Mrs, Msr, MrsBanked, MsrBanked, Cps, Setend, Setpan, Srs, Rfe, Eret,
 

@@ -1,0 +1,50 @@
+using Translator.Frontend.A32;
+using Translator.Frontend.A32.Decode;
+using Translator.Frontend.Decoding;
+
+namespace Translator.Frontend.Thumb;
+
+/// <summary>
+/// The T32 coprocessor, VFP and Advanced SIMD encodings are the A32 ones with their top bits
+/// moved: a conditional A32 coprocessor or VFP line (cond 1110 in T32, the IT block supplying the
+/// condition) keeps bits 27:0, an unconditional one (CDP2, MCR2, ...) keeps all 32; an A32
+/// Advanced SIMD data-processing word 1111001U... is 111U1111... in T32, and a load/store
+/// 11110100... is 11111001.... So the T32 lines are derived from the A32 table instead of written
+/// twice.
+/// </summary>
+internal static class T32FromArm
+{
+    public static IReadOnlyList<(string Family, Encoding[] Lines)> Families { get; } =
+    [
+        ("T32Coprocessor", Moved(Coprocessor.Lines)),
+        ("T32LegacyCoprocessor", Moved(LegacyCoprocessor.Lines)),
+        ("T32CoprocessorSpaceV8", Moved(CoprocessorSpaceV8.Lines)),
+        ("T32VfpDataProcessing", Moved(VfpDataProcessing.Lines)),
+        ("T32VfpLoadStore", Moved(VfpLoadStore.Lines)),
+        ("T32VfpTransfer", Moved(VfpTransfer.Lines)),
+        ("T32AdvancedSimd", Moved(AdvancedSimd.Lines)),
+    ];
+
+    private static Encoding[] Moved(Encoding[] lines) =>
+        [.. lines.Select(e => (Line: e, Pattern: T32Pattern(e.Pattern.Text))).Where(p => p.Pattern is not null).Select(p => p.Line.Repatterned(p.Pattern!))];
+
+    /// <summary>
+    /// The A32 pattern text rewritten for T32 (the top eight bits of the layout; a constraint on the
+    /// condition is dropped with it), or null for a line that needs a condition other than AL.
+    /// </summary>
+    internal static string? T32Pattern(string a32)
+    {
+        int where = a32.IndexOf(" where ", StringComparison.Ordinal);
+        var constraints = where < 0 ? [] : a32[(where + 7)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        string layout = (where < 0 ? a32 : a32[..where]).Replace(" ", "", StringComparison.Ordinal);
+        if (constraints.Find(c => c.StartsWith("c=", StringComparison.Ordinal)) is { } cond)
+        {
+            if (!Enumerable.Range(0, 4).All(k => cond[2 + k] == 'x' || cond[2 + k] == "1110"[k])) return null;
+            constraints.Remove(cond);
+        }
+        if (layout.StartsWith("cccc", StringComparison.Ordinal)) layout = "1110" + layout[4..];
+        else if (layout.StartsWith("1111001", StringComparison.Ordinal)) layout = "111" + layout[7] + "1111" + layout[8..];
+        else if (layout.StartsWith("11110100", StringComparison.Ordinal)) layout = "11111001" + layout[8..];
+        return constraints.Count == 0 ? layout : layout + " where " + string.Join(' ', constraints);
+    }
+}

@@ -1,0 +1,62 @@
+using Translator.Frontend.Decoding;
+
+namespace Translator.Frontend.Thumb;
+
+/// <summary>
+/// Thumb text in GNU objdump's syntax. Disassembling a stream follows the IT state from one
+/// instruction to the next, as objdump does, so that instructions inside an IT block show the
+/// block's conditions.
+/// </summary>
+public sealed class ThumbDisassembler
+{
+    private readonly AsmWriter _w = new();
+    private readonly ThumbDecoder _decoder;
+
+    public ThumbDisassembler(ThumbDecoder? decoder = null) => _decoder = decoder ?? ThumbTable.CortexA15;
+
+    /// <inheritdoc cref="AsmWriter.AddressText"/>
+    public Func<uint, string>? AddressText { get => _w.AddressText; set => _w.AddressText = value; }
+
+    /// <summary>The IT state the next instruction of the stream is decoded in.</summary>
+    public ItState It { get; set; }
+
+    /// <summary>The text objdump prints after the encoding: mnemonic, tab, operands, comment.</summary>
+    public string Format(in Instruction insn, uint address)
+    {
+        _w.Reset(address, 4);
+        if (insn.Encoding is null) _w.UndefinedThumb(insn);
+        else insn.Encoding.Text(insn, _w);
+        return _w.ToString();
+    }
+
+    /// <summary>Decodes the next instruction of the stream (hw2 is read only for a 32-bit one) and advances the IT state.</summary>
+    public Instruction Next(uint hw1, uint hw2)
+    {
+        var insn = _decoder.Decode(hw1, hw2, It);
+        It = ThumbDecoder.Next(insn, It);
+        return insn;
+    }
+
+    /// <summary>
+    /// Disassembles little-endian Thumb code starting at <paramref name="address"/>, in the IT state
+    /// <see cref="It"/>. A 32-bit instruction cut off by the end of the code is shown as its
+    /// first halfword alone, as objdump does.
+    /// </summary>
+    public IEnumerable<(uint Address, Instruction Insn, string Text)> Disassemble(byte[] code, uint address)
+    {
+        for (int k = 0; k + 2 <= code.Length;)
+        {
+            uint hw1 = BitConverter.ToUInt16(code, k);
+            bool wide = ThumbDecoder.IsWide(hw1);
+            if (wide && k + 4 > code.Length) yield break;
+            uint hw2 = wide ? BitConverter.ToUInt16(code, k + 2) : 0u;
+            var insn = Next(hw1, hw2);
+            yield return (address + (uint)k, insn, Format(insn, address + (uint)k));
+            k += insn.Size;
+        }
+    }
+
+    /// <summary>The encoding column objdump prints: <c>4408</c> for 16 bits, <c>f8d0 1004</c> for 32.</summary>
+    public static string EncodingText(in Instruction insn) =>
+        insn.Size == 2 ? $"{insn.Word:x4}" : $"{insn.Word >> 16:x4} {insn.Word & 0xFFFF:x4}";
+}
