@@ -70,10 +70,27 @@ public sealed class Encoding
 
     public bool RuleMakesUndefined => UndefinedRules.Length > 0;
 
-    /// <summary>Register-list bits fixed by the pattern itself (a one-register form), merged into the decoded list.</summary>
-    public ushort FixedList { get; private set; }
+    /// <summary>Register-list bits fixed by the encoding itself (a one-register form), merged into the decoded list.</summary>
+    public Encoding WithList(int list) => WithField('l', (uint)list);
 
-    public Encoding WithList(int list) => With(e => e.FixedList = (ushort)list);
+    /// <summary>
+    /// A value the encoding implies for a field (SP as the base of PUSH, the fixed register of a
+    /// one-register list), or-ed into what the word's bits give.
+    /// </summary>
+    public Encoding WithField(char letter, uint value) =>
+        With(e => e._fixedValues[(int)(FieldLetters.FromLetter(letter) ?? throw new ArgumentException($"no field letter '{letter}'"))] = value);
+
+    /// <summary>
+    /// A field that is another field's bits as well (Thumb's Rdn: <c>Aliasing('n', 'd')</c> makes Rn
+    /// read Rd's bits), so that a handler written for separate registers reads both.
+    /// </summary>
+    public Encoding Aliasing(char target, char source) =>
+        With(e => e._fieldMasks[(int)FieldLetters.FromLetter(target)!.Value] = Pattern.FieldMask(FieldLetters.FromLetter(source)!.Value));
+
+    [InlineArray((int)Field.Count)]
+    private struct FieldValues { private uint _first; }
+
+    private FieldValues _fixedValues;
 
     /// <summary>
     /// Tried before every ordinary line that also matches, whatever their specificity: for the few
@@ -106,13 +123,13 @@ public sealed class Encoding
     /// </summary>
     public Encoding Repatterned(string pattern) => new(Name, Op, pattern, Text, Feature, Unpredictable)
     {
-        UndefinedRules = UndefinedRules, FixedList = FixedList, Preferred = Preferred, Excludes = Excludes,
-        FlagsOutsideItBlock = FlagsOutsideItBlock,
+        UndefinedRules = UndefinedRules, Preferred = Preferred, Excludes = Excludes,
+        FlagsOutsideItBlock = FlagsOutsideItBlock, _fixedValues = _fixedValues,
     };
 
-    /// <summary>The value of operand <paramref name="field"/> in <paramref name="word"/> (with <see cref="FixedList"/> merged into the list).</summary>
+    /// <summary>The value of operand <paramref name="field"/> in <paramref name="word"/>, with the value the encoding implies (<see cref="WithField"/>) merged in.</summary>
     internal uint Read(uint word, Field field) =>
-        Bits.Gather(word, _fieldMasks[(int)field]) | (field == Field.RegList ? FixedList : 0u);
+        Bits.Gather(word, _fieldMasks[(int)field]) | _fixedValues[(int)field];
 
     public override string ToString() => $"{Name} [{Pattern}]";
 }
