@@ -35,7 +35,7 @@ public sealed unsafe class VCpu : IDisposable
     {
         State = (CpuState*)NativeMemory.AllocZeroed((nuint)sizeof(CpuState));
         Memory = memory;
-        Dispatcher = new Dispatcher(new A32BlockSource(memory, sensitive), engine);
+        Dispatcher = new Dispatcher(new GuestBlockSource(memory, sensitive), engine);
         memory.Code = Dispatcher.Cache;
         _traps = new TrapEmulator(this, SystemRegisterTable.CortexA15());
     }

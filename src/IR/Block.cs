@@ -13,6 +13,10 @@ public sealed class Block
     public Terminal? Terminal { get; set; }
     public byte Condition { get; set; } = 14;
     public uint ConditionFailedTarget { get; set; }
+    /// <summary>ITSTATE at <see cref="ConditionFailedTarget"/> (Thumb).</summary>
+    public byte ConditionFailedIt { get; set; }
+    /// <summary>ITSTATE the block was translated for (part of its key; Thumb).</summary>
+    public byte StartIt { get; set; }
     /// <summary>Guest instructions the block covers.</summary>
     public int GuestInstructions { get; set; }
     /// <summary>Address just past the last guest instruction.</summary>
@@ -28,7 +32,7 @@ public sealed class Block
     /// <summary>Where the block continues when it leaves through a known address: a failed entry condition, or a direct jump of its terminal.</summary>
     public IEnumerable<Jump> DirectSuccessors()
     {
-        if (Condition != Semantics.Conditions.Always) yield return new Jump(ConditionFailedTarget, Thumb);
+        if (Condition != Semantics.Conditions.Always) yield return new Jump(ConditionFailedTarget, Thumb, ConditionFailedIt);
         var pending = new Stack<Terminal>();
         pending.Push(Terminal ?? throw new InvalidOperationException("the block has no terminal yet"));
         while (pending.Count > 0)

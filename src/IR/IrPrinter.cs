@@ -72,7 +72,7 @@ public static class IrPrinter
 
     public static string Print(Terminal t) => t switch
     {
-        Jump j => $"jump {(j.Thumb ? "t32" : "a32")} 0x{j.Target:x8}",
+        Jump j => $"jump {(j.Thumb ? "t32" : "a32")} 0x{j.Target:x8}{(j.It != 0 ? $" it=0x{j.It:x2}" : "")}",
         JumpIndirect j => $"{(j.Exchange ? "jump_exchange" : "jump_indirect")} {Operand(j.Target)}",
         If i => $"if {Operand(i.Condition)} then {{{Print(i.Then)}}} else {{{Print(i.Else)}}}",
         RaiseException e => $"exception {e.Kind} at 0x{e.Pc:x8} #0x{e.Immediate:x}",

@@ -9,6 +9,9 @@ public enum Opcode : ushort
 {
     // Guest state
     GetReg, SetReg, GetFlag, SetFlag, GetGE, SetGE,
+    // ITSTATE, aux = its value: a Thumb block keeps the state's copy right wherever it can leave (an
+    // exception saves it to SPSR).
+    SetIt,
 
     // Guest instruction boundary: aux = address; keeps exceptions precise and feeds profiling.
     Mark,
@@ -74,6 +77,7 @@ public static class Opcodes
         Pure(Opcode.GetReg, W); Effect(Opcode.SetReg, V, W);
         Pure(Opcode.GetFlag, B); Effect(Opcode.SetFlag, V, B);
         Pure(Opcode.GetGE, W); Effect(Opcode.SetGE, V, W);
+        Effect(Opcode.SetIt, V);
         Effect(Opcode.Mark, V);
 
         foreach (var op in new[] { Opcode.Add, Opcode.Sub, Opcode.Mul, Opcode.And, Opcode.Or, Opcode.Xor, Opcode.AndNot })

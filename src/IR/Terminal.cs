@@ -3,8 +3,11 @@ namespace Translator.IR;
 /// <summary>How a block ends: where control goes next, or why it leaves translated code.</summary>
 public abstract record Terminal;
 
-/// <summary>Continue at a known guest address (a direct branch or the next instruction).</summary>
-public sealed record Jump(uint Target, bool Thumb) : Terminal;
+/// <summary>
+/// Continue at a known guest address (a direct branch or the next instruction), in Thumb state with
+/// ITSTATE <see cref="It"/> (nonzero when a Thumb block ends inside an IT block).
+/// </summary>
+public sealed record Jump(uint Target, bool Thumb, byte It = 0) : Terminal;
 
 /// <summary>Continue at a computed address. With <see cref="Exchange"/> bit 0 selects Thumb state (BX, BLX, POP {pc}, LDR pc).</summary>
 public sealed record JumpIndirect(Value Target, bool Exchange) : Terminal;

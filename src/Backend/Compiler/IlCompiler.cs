@@ -191,7 +191,7 @@ public sealed unsafe class IlCompiler
             EmitConditionTest(block.Condition);
             il.Emit(OpCodes.Brtrue, run);
             EmitRetired(block.GuestInstructions);
-            EmitJump(block.ConditionFailedTarget, block.Thumb, linkable: true);
+            EmitJump(block.ConditionFailedTarget, block.Thumb, block.ConditionFailedIt, linkable: true);
             il.MarkLabel(run);
         }
 
@@ -199,9 +199,9 @@ public sealed unsafe class IlCompiler
         /// Continues at a known address: inside the method when it starts a member (and the budget is
         /// not spent), otherwise by returning to the dispatcher with PC and T set.
         /// </summary>
-        private void EmitJump(uint target, bool thumb, bool linkable)
+        private void EmitJump(uint target, bool thumb, byte it, bool linkable)
         {
-            if (linkable && thumb == blocks[0].Thumb && _members.TryGetValue(target, out var member))
+            if (linkable && thumb == blocks[0].Thumb && it == blocks[0].StartIt && _members.TryGetValue(target, out var member))
             {
                 // Every cycle has an edge that does not go forwards, so only those check the budget.
                 if (target > block.StartPc)
@@ -213,6 +213,8 @@ public sealed unsafe class IlCompiler
             }
             EmitStoreState(StateLayout.Register(15), () => il.Emit(OpCodes.Ldc_I4, unchecked((int)target)));
             EmitStoreState(StateLayout.T, () => il.Emit(thumb ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0));
+            // ARM code never has an IT state, so only Thumb blocks store it.
+            if (block.Thumb) EmitStoreState(StateLayout.IT, () => il.Emit(OpCodes.Ldc_I4, (int)it));
             EmitFlush();
             il.Emit(OpCodes.Ldc_I4, (int)ExitKind.Continue);
             il.Emit(OpCodes.Ret);
@@ -316,6 +318,9 @@ public sealed unsafe class IlCompiler
                 case Opcode.SetFlag when inst.Aux < CachedFlags && _flags[inst.Aux] is { } cached: Load(a[0]); il.Emit(OpCodes.Stloc, cached); return;
                 case Opcode.SetFlag: EmitStoreState(StateLayout.Flag((Flag)inst.Aux), () => Load(a[0])); return;
                 case Opcode.GetGE: EmitLoadState(StateLayout.GE); break;
+                case Opcode.SetIt:
+                    EmitStoreState(StateLayout.IT, () => il.Emit(OpCodes.Ldc_I4, (int)inst.Aux));
+                    return;
                 case Opcode.SetGE:
                     EmitStoreState(StateLayout.GE, () => { Load(a[0]); il.Emit(OpCodes.Ldc_I4, 0xF); il.Emit(OpCodes.And); });
                     return;
@@ -551,15 +556,16 @@ public sealed unsafe class IlCompiler
                     return;
                 }
                 case Jump j:
-                    EmitJump(j.Target, j.Thumb, _linkable);
+                    EmitJump(j.Target, j.Thumb, j.It, _linkable);
                     return;
                 case JumpIndirect j:
-                    if (_linkable && predicted.TryGetValue(block, out uint guess) && _members.TryGetValue(guess, out var member))
+                    if (_linkable && predicted.TryGetValue(block, out uint guess) && _members.TryGetValue(guess, out var member) && blocks[0].StartIt == 0)
                     {
-                        // An aligned ARM address: the same PC and state whether or not the jump interworks.
+                        // An aligned ARM address is the same PC and state whether or not the jump
+                        // interworks; a Thumb member is reached by an interworking jump to its address + 1.
                         var miss = il.DefineLabel();
                         Load(j.Target);
-                        il.Emit(OpCodes.Ldc_I4, unchecked((int)guess));
+                        il.Emit(OpCodes.Ldc_I4, unchecked((int)(block.Thumb && j.Exchange ? guess | 1 : guess)));
                         il.Emit(OpCodes.Bne_Un, miss);
                         EmitBudgetCheck(member);
                         il.MarkLabel(miss);

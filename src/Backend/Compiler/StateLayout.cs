@@ -15,6 +15,7 @@ internal static class StateLayout
     public static readonly int Q = Offset(nameof(CpuState.Q));
     public static readonly int GE = Offset(nameof(CpuState.GE));
     public static readonly int T = Offset(nameof(CpuState.T));
+    public static readonly int IT = Offset(nameof(CpuState.IT));
     public static readonly int ExclusiveOpen = Offset(nameof(CpuState.ExclusiveOpen));
     public static readonly int Retired = Offset(nameof(CpuState.Retired));
     public static readonly int RetireLimit = Offset(nameof(CpuState.RetireLimit));

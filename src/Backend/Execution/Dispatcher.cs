@@ -110,9 +110,6 @@ public sealed unsafe class Dispatcher : IDisposable
     /// </summary>
     private Region FormRegion(TranslatedBlock entry)
     {
-        // A Thumb block may end inside an IT block, and its successor's key then carries the IT state,
-        // which a direct jump does not; until jumps carry it, Thumb code is compiled block by block.
-        if (entry.Key.Thumb) return Region.Single(entry.Ir);
         var members = new List<TranslatedBlock> { entry };
         var byPc = new Dictionary<uint, TranslatedBlock> { [entry.StartPc] = entry };
         var predicted = new Dictionary<Block, uint>();
@@ -136,10 +133,11 @@ public sealed unsafe class Dispatcher : IDisposable
         for (int k = 0; k < members.Count; k++)
         {
             var member = members[k];
-            foreach (var (target, thumb) in member.Ir.DirectSuccessors())
+            foreach (var (target, thumb, it) in member.Ir.DirectSuccessors())
             {
-                if (thumb || byPc.ContainsKey(target)) continue;
-                Admit(Cache.Find(BlockKey.Of(target, false, 0, entry.Key.Privileged, entry.Key.Asid, entry.Key.Vmid, entry.Key.BigEndian)));
+                // A jump into another state or IT state leaves the region (its key differs from the entry's).
+                if (thumb != entry.Key.Thumb || it != entry.Key.ItState || byPc.ContainsKey(target)) continue;
+                Admit(Cache.Find(BlockKey.Of(target, thumb, it, entry.Key.Privileged, entry.Key.Asid, entry.Key.Vmid, entry.Key.BigEndian)));
             }
             if (member.Ir.Terminal is JumpIndirect && member.Successor is { } last && Admit(last))
                 predicted[member.Ir] = last.StartPc;

@@ -6,10 +6,11 @@ namespace Translator.Backend.Execution;
 /// <summary>What a block does when it leaves through each kind of terminal; both engines call these.</summary>
 public static unsafe class Exits
 {
-    public static ExitKind Jump(CpuState* state, uint target, bool thumb)
+    public static ExitKind Jump(CpuState* state, uint target, bool thumb, byte it = 0)
     {
         state->R[15] = target;
         state->T = thumb ? 1u : 0u;
+        state->IT = it;
         return ExitKind.Continue;
     }
 

@@ -19,7 +19,7 @@ public sealed unsafe class Interpreter
         if (block.Condition != Conditions.Always
             && !Conditions.Passed(block.Condition, state->N, state->Z, state->C, state->V))
         {
-            state->R[15] = block.ConditionFailedTarget;
+            Exits.Jump(state, block.ConditionFailedTarget, block.Thumb, block.ConditionFailedIt);
             state->Retired += (ulong)block.GuestInstructions;
             exit.Kind = ExitKind.Continue;
             return ExitKind.Continue;
@@ -44,6 +44,7 @@ public sealed unsafe class Interpreter
                 case Opcode.SetFlag: SetFlag(state, (Flag)inst.Aux, (uint)args[0] & 1); break;
                 case Opcode.GetGE: r = state->GE; break;
                 case Opcode.SetGE: state->GE = (uint)args[0] & 0xF; break;
+                case Opcode.SetIt: state->IT = (uint)inst.Aux; break;
                 case Opcode.Mark: lastMark = (uint)inst.Aux; break;
                 case Opcode.Barrier or Opcode.Hint: break;
                 case Opcode.CallOut:
@@ -67,7 +68,7 @@ public sealed unsafe class Interpreter
             t = Value(i.Condition, values) != 0 ? i.Then : i.Else;
         return t switch
         {
-            Jump j => Exits.Jump(state, j.Target, j.Thumb),
+            Jump j => Exits.Jump(state, j.Target, j.Thumb, j.It),
             JumpIndirect j => Exits.JumpIndirect(state, (uint)Value(j.Target, values), j.Exchange),
             RaiseException e => Exits.Exception(state, exit, e.Kind, e.Pc, e.Immediate),
             Trap tr => Exits.Trap(state, exit, tr.Word, tr.Pc, tr.Thumb),

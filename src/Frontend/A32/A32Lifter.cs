@@ -106,7 +106,8 @@ public sealed class A32Lifter
         return block;
     }
 
-    private static void LiftOne(in Instruction insn, LiftContext ctx)
+    /// <summary>Lifts one instruction of either instruction set state; a sensitive one becomes a trap in trap mode.</summary>
+    internal static void LiftOne(in Instruction insn, LiftContext ctx)
     {
         if (insn.IsUndefined)
         {
@@ -115,7 +116,7 @@ public sealed class A32Lifter
         }
         if (insn.Sensitive && ctx.Sensitive == SensitiveMode.Trap && insn.Op is not (Op.Svc or Op.Hvc or Op.Smc))
         {
-            ctx.Terminate(new Trap(insn.Word, ctx.Pc, false));
+            ctx.Terminate(new Trap(insn.Word, ctx.Pc, ctx.Thumb));
             return;
         }
         if (!Handlers.TryGetValue(insn.Op, out var handler)) throw LiftContext.Unsupported(insn, ctx.Pc);
@@ -127,7 +128,7 @@ public sealed class A32Lifter
     /// registers and flags: each write keeps the old value unless the condition passed. Anything else
     /// (memory, call-outs, a write to PC, an exception) is taken back, and the block ends before it.
     /// </summary>
-    private static bool TryLiftPredicated(in Instruction insn, byte cond, uint address, LiftContext ctx)
+    internal static bool TryLiftPredicated(in Instruction insn, byte cond, uint address, LiftContext ctx)
     {
         if (insn.IsUndefined || insn.Sensitive || !Handlers.TryGetValue(insn.Op, out var handler)) return false;
         var block = ctx.Block;
@@ -163,7 +164,7 @@ public sealed class A32Lifter
         return true;
     }
 
-    private static bool WritesFlags(Block block, int from)
+    internal static bool WritesFlags(Block block, int from)
     {
         for (int k = from; k < block.Insts.Count; k++)
             if (block.Insts[k].Op is Opcode.SetFlag or Opcode.SetGE or Opcode.CallOut) return true;

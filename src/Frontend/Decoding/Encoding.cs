@@ -87,6 +87,14 @@ public sealed class Encoding
     public Encoding Aliasing(char target, char source) =>
         With(e => e._fieldMasks[(int)FieldLetters.FromLetter(target)!.Value] = Pattern.FieldMask(FieldLetters.FromLetter(source)!.Value));
 
+    /// <summary>
+    /// Flags the encoding implies without a bit for them (a Thumb load with offset that is always
+    /// pre-indexed and adding: <c>WithFlags("PU")</c>), as bit (letter - 'A').
+    /// </summary>
+    public uint ImpliedFlags { get; private set; }
+
+    public Encoding WithFlags(string letters) => With(e => e.ImpliedFlags |= letters.Aggregate(0u, (m, c) => m | 1u << (c - 'A')));
+
     [InlineArray((int)Field.Count)]
     private struct FieldValues { private uint _first; }
 
@@ -124,7 +132,7 @@ public sealed class Encoding
     public Encoding Repatterned(string pattern) => new(Name, Op, pattern, Text, Feature, Unpredictable)
     {
         UndefinedRules = UndefinedRules, Preferred = Preferred, Excludes = Excludes,
-        FlagsOutsideItBlock = FlagsOutsideItBlock, _fixedValues = _fixedValues,
+        FlagsOutsideItBlock = FlagsOutsideItBlock, _fixedValues = _fixedValues, ImpliedFlags = ImpliedFlags,
     };
 
     /// <summary>The value of operand <paramref name="field"/> in <paramref name="word"/>, with the value the encoding implies (<see cref="WithField"/>) merged in.</summary>

@@ -13,11 +13,16 @@ public sealed class LiftContext(Block block, SensitiveMode sensitive, bool bigEn
     public Block Block => Ir.Block;
     public SensitiveMode Sensitive { get; } = sensitive;
     public uint Pc { get; internal set; }
+    /// <summary>The size of the instruction being lifted: 4, or 2 for a 16-bit Thumb one.</summary>
+    public uint Size { get; internal set; } = 4;
     public bool Thumb => Block.Thumb;
     /// <summary>CPSR.E when the block was translated (part of its key): data accesses are big-endian (BE-8).</summary>
     public bool BigEndian { get; } = bigEndian;
     /// <summary>The address of the next instruction in sequence.</summary>
-    public uint NextPc => Pc + (Thumb ? 2u : 4u);
+    public uint NextPc => Pc + Size;
+
+    /// <summary>The link value BL and BLX write to LR: the next instruction, with bit 0 set in Thumb state.</summary>
+    public uint ReturnAddress => NextPc | (Thumb ? 1u : 0u);
     /// <summary>Set once a handler has given the block its terminal; the block ends after this instruction.</summary>
     public bool Ended => Block.Terminal is not null;
 

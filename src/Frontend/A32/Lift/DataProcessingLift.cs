@@ -75,7 +75,8 @@ internal static class DataProcessingLift
                 ctx.Terminate(new ContinueAtState());
                 return;
             }
-            ctx.SetReg(15, result, exchange: true);
+            // ALUWritePC: interworking in ARM state, a plain branch in Thumb state.
+            ctx.SetReg(15, result, exchange: !ctx.Thumb);
             return;
         }
         if (!test) ctx.SetReg(i.Rd, result, exchange: false);

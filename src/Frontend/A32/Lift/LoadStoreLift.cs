@@ -24,27 +24,26 @@ internal static class LoadStoreLift
 
     private static bool IsUnprivileged(Op op) => op is Op.Ldrt or Op.Ldrbt or Op.Strt or Op.Strbt or Op.Ldrht or Op.Ldrsbt or Op.Ldrsht or Op.Strht;
 
-    /// <summary>The offset of a load/store: imm12, imm4H:imm4L, or a (shifted) register.</summary>
+    /// <summary>The offset of a load/store: an immediate (imm12, imm8, imm4H:imm4L), or a register, shifted by an immediate in some forms.</summary>
     private static Value Offset(in Instruction i, LiftContext ctx)
     {
-        var p = i.Encoding!.Pattern;
-        bool extra = i.Op is Op.Ldrh or Op.Ldrsb or Op.Ldrsh or Op.Strh or Op.Ldrd or Op.Strd or Op.Ldrht or Op.Ldrsbt or Op.Ldrsht or Op.Strht;
-        if (extra)
-        {
-            // The extra forms carry the immediate/register choice in bit 22.
-            return (i.Word & (1 << 22)) != 0
-                ? Value.I32(((i.Word >> 4) & 0xF0) | (i.Word & 0xF))
-                : ctx.Reg((int)(i.Word & 0xF));
-        }
-        if (!p.Has(Field.Rm)) return Value.I32(i.Imm);
+        if (!i.Encoding!.Pattern.Has(Field.Rm)) return Value.I32(i.Imm);
         return Shifter.ImmediateShift(ctx, ctx.Reg(i.Rm), i.ShiftType, i.ShiftImm, wantCarry: false).Operand;
     }
+
+    /// <summary>
+    /// P (index before the access), U (add the offset) and W (write back): A32 keeps them at bits 24,
+    /// 23 and 21 in every form; a Thumb encoding has them as flag letters or implies them (WithFlags).
+    /// </summary>
+    internal static (bool P, bool U, bool W) Indexing(in Instruction i) => i.Encoding!.Thumb
+        ? (i.Flag('P'), i.Flag('U'), i.Flag('W'))
+        : ((i.Word & (1 << 24)) != 0, (i.Word & (1 << 23)) != 0, (i.Word & (1 << 21)) != 0);
 
     /// <summary>Computes the access address and performs the base writeback (post-indexed, or pre-indexed with W).</summary>
     private static Value Address(in Instruction i, LiftContext ctx, out Value writeback)
     {
         var ir = ctx.Ir;
-        bool p = (i.Word & (1 << 24)) != 0, u = (i.Word & (1 << 23)) != 0, w = (i.Word & (1 << 21)) != 0;
+        var (p, u, w) = Indexing(i);
         var offset = Offset(i, ctx);
         // Literal loads read PC word-aligned.
         var baseValue = i.Rn == 15 ? ctx.PcAligned() : ctx.Reg(i.Rn);

@@ -20,10 +20,14 @@ internal static class LoadStoreMultipleLift
     private static void Multiple(in Instruction i, LiftContext ctx)
     {
         var ir = ctx.Ir;
-        bool load = (i.Word & (1 << 20)) != 0;
-        bool before = (i.Word & (1 << 24)) != 0, up = (i.Word & (1 << 23)) != 0, writeback = (i.Word & (1 << 21)) != 0;
+        bool load = i.Op is Op.Ldm or Op.Ldmda or Op.Ldmdb or Op.Ldmib or Op.Pop;
+        // The addressing mode is the operation's: IA, DA, DB or IB (PUSH is STMDB SP!, POP LDMIA SP!).
+        bool before = i.Op is Op.Ldmdb or Op.Stmdb or Op.Push or Op.Ldmib or Op.Stmib;
+        bool up = i.Op is Op.Ldm or Op.Stm or Op.Pop or Op.Ldmib or Op.Stmib;
         int rn = i.Op is Op.Push or Op.Pop ? 13 : i.Rn;
         ushort list = i.RegList;
+        // The 16-bit Thumb LDM writes back unless it loads its base; everything else has a W bit (or is PUSH/POP).
+        bool writeback = i.Op is Op.Push or Op.Pop || i.Flag('W') || (i.Size == 2 && i.Op == Op.Ldm && (list & (1 << rn)) == 0);
         int count = System.Numerics.BitOperations.PopCount(list);
         var baseValue = ctx.Reg(rn);
         // The lowest register always goes to the lowest address.

@@ -1,0 +1,32 @@
+using Translator.Backend.Execution;
+using Translator.Frontend.A32;
+using Translator.Frontend.Lifting;
+using Translator.Frontend.Thumb;
+using Translator.Hypervisor.Memory;
+using Translator.IR;
+
+namespace Translator.Hypervisor;
+
+/// <summary>
+/// Lifts guest blocks for the dispatcher, ARM or Thumb as the key says, fetching instructions
+/// through guest memory, and marks the pages they came from as holding code, so stores to them
+/// invalidate the translations.
+/// </summary>
+public sealed class GuestBlockSource(GuestMemory memory, SensitiveMode sensitive) : IBlockSource
+{
+    private readonly A32Lifter _arm = new();
+    private readonly ThumbLifter _thumb = new();
+
+    public Block Translate(BlockKey key)
+    {
+        var block = key.Thumb
+            ? _thumb.Lift(key.Pc, new ItState(key.ItState), FetchHalfword, sensitive, key.BigEndian)
+            : _arm.Lift(key.Pc, FetchWord, sensitive, key.BigEndian);
+        for (uint page = key.Pc & ~0xFFFu; page < block.EndPc; page += 0x1000) memory.ProtectCode(page);
+        return block;
+    }
+
+    private uint? FetchWord(uint address) => memory.TryFetch(address, 4, out uint word) ? word : null;
+
+    private ushort? FetchHalfword(uint address) => memory.TryFetch(address, 2, out uint half) ? (ushort)half : null;
+}
