@@ -82,7 +82,9 @@ public sealed unsafe class VCpu : IDisposable
         switch (_traps.Emulate(Exit, out string detail))
         {
             case TrapOutcome.Emulated:
-                State->R[15] = Exit.Pc + 4;
+                // Resume after the instruction: a Thumb one may be 16-bit, and it advances the IT state.
+                State->R[15] = Exit.Pc + (Exit.Thumb && Exit.Word <= 0xFFFF ? 2u : 4u);
+                if (Exit.Thumb) State->IT = new Frontend.Thumb.ItState((byte)State->IT).Advance().Value;
                 return true;
             case TrapOutcome.Undefined:
                 Exit.Kind = ExitKind.Exception;

@@ -11,10 +11,10 @@ internal static class A32Case
     {
         var regs = new uint[15];
         foreach (var (r, v) in registers) regs[r] = v;
-        var data = new byte[A32Differential.DataSize];
+        var data = new byte[UnicornDifferential.DataSize];
         foreach (var (address, word) in memory ?? [])
-            BinaryPrimitives.WriteUInt32LittleEndian(data.AsSpan((int)(address - A32Differential.DataBase)), word);
-        using var diff = new A32Differential();
-        Assert.That(diff.Compare(new A32Differential.Setup(code, regs, 0x1D3, data), engine), Is.Null);
+            BinaryPrimitives.WriteUInt32LittleEndian(data.AsSpan((int)(address - UnicornDifferential.DataBase)), word);
+        using var diff = new UnicornDifferential();
+        Assert.That(diff.Compare(new UnicornDifferential.Setup(code, regs, 0x1D3, data), engine), Is.Null);
     }
 }

@@ -13,7 +13,7 @@ namespace Translator.Hypervisor.Tests;
 [TestFixture(EngineKind.Jit)]
 public sealed class A32EndiannessVsUnicornTests(EngineKind engine) : UnicornTests
 {
-    private const uint Base = A32Differential.DataBase + 0x100;
+    private const uint Base = UnicornDifferential.DataBase + 0x100;
 
     // Assembled with arm-none-eabi-as: setend be; ldr r0, [r1]; ldrh r2, [r1]; ldrsh r4, [r1, #2];
     // str r3, [r1, #4]; strh r3, [r1, #8]; ldrd r6, r7, [r1]; ldm r1, {r8, r9}; stmib r1, {r3, r4};

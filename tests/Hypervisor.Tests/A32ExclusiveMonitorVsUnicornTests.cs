@@ -13,7 +13,7 @@ namespace Translator.Hypervisor.Tests;
 [TestFixture(EngineKind.Jit)]
 public sealed class A32ExclusiveMonitorVsUnicornTests(EngineKind engine) : UnicornTests
 {
-    private const uint Base = A32Differential.DataBase + 0x100;
+    private const uint Base = UnicornDifferential.DataBase + 0x100;
 
     // ldrex r4, [r1] / ldrexb / ldrexh / ldrexd r4, r5, [r1]; strex r2, r3, [r1] / strexb / strexh; strexd r2, r6, r7, [r1];
     // str r4, [r1]; str r3, [r1]; clrex

@@ -27,14 +27,14 @@ public sealed class A32LoopsVsUnicornTests : UnicornTests
         var rng = new Random(seed);
         // Blocks run twice interpreted before they are compiled, so a hot loop is compiled with the
         // blocks it has already run as one region.
-        using var diff = new A32Differential { CompileThreshold = 2 };
+        using var diff = new UnicornDifferential { CompileThreshold = 2 };
         var failures = new List<string>();
         long executed = 0;
         for (int n = 0; n < Loops && failures.Count < 5; n++)
         {
             int iterations = 1 + rng.Next(20);
             var code = Loop(rng, iterations, 4 + rng.Next(24));
-            var setup = A32Differential.RandomSetup(rng, code) with { Budget = iterations * code.Length + code.Length };
+            var setup = UnicornDifferential.RandomSetup(rng, code) with { Budget = iterations * code.Length + code.Length };
             executed += (long)iterations * code.Length;
             string? problem;
             try
@@ -84,10 +84,10 @@ public sealed class A32LoopsVsUnicornTests : UnicornTests
         return p.Has(Field.Rn) && insn.Rn == reg && (insn.Flag('W') || insn.Encoding.Family.StartsWith("LoadStore", StringComparison.Ordinal));
     }
 
-    private static string Describe(A32Differential.Setup setup, string problem, int n)
+    private static string Describe(UnicornDifferential.Setup setup, string problem, int n)
     {
         var dis = new A32Disassembler();
-        var lines = setup.Code.Select((w, k) => $"  {A32Differential.CodeBase + 4 * k:x}: {w:x8} {dis.Disassemble(w, A32Differential.CodeBase + 4 * (uint)k).Replace('\t', ' ')}");
+        var lines = setup.Code.Select((w, k) => $"  {UnicornDifferential.CodeBase + 4 * k:x}: {w:x8} {dis.Disassemble(w, UnicornDifferential.CodeBase + 4 * (uint)k).Replace('\t', ' ')}");
         return $"loop {n}: {problem}\n  regs {string.Join(" ", setup.Registers.Select(r => r.ToString("x8")))} cpsr {setup.Cpsr:x8}\n{string.Join("\n", lines)}";
     }
 }

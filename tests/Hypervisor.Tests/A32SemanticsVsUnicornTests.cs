@@ -24,13 +24,13 @@ public sealed class A32SemanticsVsUnicornTests : UnicornTests
         int seed = Seed(Environment.TickCount);
         TestContext.Out.WriteLine($"seed {seed} (rerun with TRANSLATOR_SEED={seed}); {A32Sequences.Encodings.Count} encodings in the mix");
         var rng = new Random(seed);
-        using var diff = new A32Differential();
+        using var diff = new UnicornDifferential();
         var failures = new List<string>();
         int sequences = engine == EngineKind.Jit ? Sequences / 4 : Sequences;
         for (int n = 0; n < sequences && failures.Count < 5; n++)
         {
             var code = A32Sequences.Generate(rng, SequenceLength);
-            var setup = A32Differential.RandomSetup(rng, code);
+            var setup = UnicornDifferential.RandomSetup(rng, code);
             string? problem;
             try
             {
@@ -48,7 +48,7 @@ public sealed class A32SemanticsVsUnicornTests : UnicornTests
     }
 
     /// <summary>The shortest prefix of a failing sequence that still fails: its last instruction is the first to diverge.</summary>
-    internal static string Shortest(A32Differential diff, A32Differential.Setup setup, EngineKind engine)
+    internal static string Shortest(UnicornDifferential diff, UnicornDifferential.Setup setup, EngineKind engine)
     {
         for (int length = 1; length < setup.Code.Length; length++)
         {
@@ -57,15 +57,19 @@ public sealed class A32SemanticsVsUnicornTests : UnicornTests
             try { problem = diff.Compare(prefix, engine); }
             catch (Exception e) when (e is not AssertionException) { problem = e.Message; }
             if (problem is not null)
-                return $"\n  first divergence at instruction {length - 1} (0x{A32Differential.CodeBase + 4 * (length - 1):x}): {problem.Replace("\n", "; ")}";
+                return $"\n  first divergence at instruction {length - 1} (0x{setup.Addresses()[length - 1]:x}): {problem.Replace("\n", "; ")}";
         }
         return "";
     }
 
-    internal static string Describe(A32Differential.Setup setup, string problem, int n)
+    internal static string Describe(UnicornDifferential.Setup setup, string problem, int n)
     {
-        var dis = new A32Disassembler();
-        var lines = setup.Code.Select((w, k) => $"  {A32Differential.CodeBase + 4 * k:x}: {w:x8} {dis.Disassemble(w, A32Differential.CodeBase + 4 * (uint)k).Replace('\t', ' ')}");
+        var addresses = setup.Addresses();
+        var arm = new A32Disassembler();
+        var thumb = new Frontend.Thumb.ThumbDisassembler();
+        string Text(uint w, uint address) => !setup.Thumb ? arm.Disassemble(w, address)
+            : thumb.Format(thumb.Next(w > 0xFFFF ? w >> 16 : w, w & 0xFFFF), address);
+        var lines = setup.Code.Select((w, k) => $"  {addresses[k]:x}: {w:x8} {Text(w, addresses[k]).Replace('\t', ' ')}");
         return $"sequence {n}: {problem}\n  regs {string.Join(" ", setup.Registers.Select(r => r.ToString("x8")))} cpsr {setup.Cpsr:x8}\n{string.Join("\n", lines)}";
     }
 }

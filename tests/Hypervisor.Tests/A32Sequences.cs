@@ -47,12 +47,12 @@ internal static class A32Sequences
         return words;
     }
 
-    private static bool IsLoadExclusive(Op op) => op is Op.Ldrex or Op.Ldrexb or Op.Ldrexh or Op.Ldrexd;
+    internal static bool IsLoadExclusive(Op op) => op is Op.Ldrex or Op.Ldrexb or Op.Ldrexh or Op.Ldrexd;
 
-    private static bool IsStoreExclusive(Op op) => op is Op.Strex or Op.Strexb or Op.Strexh or Op.Strexd;
+    internal static bool IsStoreExclusive(Op op) => op is Op.Strex or Op.Strexb or Op.Strexh or Op.Strexd;
 
     /// <summary>Conservatively: any register field that can be a destination holding 15, PC in a register list, or writeback to PC.</summary>
-    private static bool WritesPc(in Instruction insn)
+    internal static bool WritesPc(in Instruction insn)
     {
         var p = insn.Encoding!.Pattern;
         foreach (var f in new[] { Field.Rd, Field.Rt, Field.Rt2, Field.Ra })

@@ -11,9 +11,14 @@ public static class GuestPrograms
 
     public static string Path(string name) => System.IO.Path.Combine(Directory, name + ".elf");
 
+    /// <summary>Every program in ARM state, and each C program in Thumb state as NAME-thumb (see tests/Guests/build).</summary>
     public static IEnumerable<string> Names =>
         new DirectoryInfo(System.IO.Path.Combine(SourceRoot(), "tests", "Guests", "bare")).EnumerateFiles()
-            .Where(f => f.Extension is ".c" or ".S").Select(f => System.IO.Path.GetFileNameWithoutExtension(f.Name)).Order();
+            .Where(f => f.Extension is ".c" or ".S")
+            .SelectMany(f => f.Extension == ".c"
+                ? new[] { System.IO.Path.GetFileNameWithoutExtension(f.Name), System.IO.Path.GetFileNameWithoutExtension(f.Name) + "-thumb" }
+                : [System.IO.Path.GetFileNameWithoutExtension(f.Name)])
+            .Order();
 
     /// <summary>The repository root, found from the test's working directory upwards.</summary>
     public static string SourceRoot()

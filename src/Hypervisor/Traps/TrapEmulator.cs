@@ -1,6 +1,7 @@
 using Translator.Backend.Execution;
 using Translator.Frontend.A32;
 using Translator.Frontend.Decoding;
+using Translator.Frontend.Thumb;
 using Translator.Hypervisor.SystemRegisters;
 using Translator.IR.State;
 
@@ -27,12 +28,10 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
     public TrapOutcome Emulate(BlockExit exit, out string detail)
     {
         detail = "";
-        if (exit.Thumb)
-        {
-            detail = "trapped Thumb instructions are not emulated yet";
-            return TrapOutcome.NotModelled;
-        }
-        var insn = A32Table.CortexA15.Decode(exit.Word);
+        // A Thumb trap only leaves translated code when its IT condition passed; its record reads the
+        // same fields as the A32 one.
+        var insn = !exit.Thumb ? A32Table.CortexA15.Decode(exit.Word)
+            : ThumbTable.CortexA15.Decode(exit.Word > 0xFFFF ? exit.Word >> 16 : exit.Word, exit.Word & 0xFFFF, new ItState((byte)cpu.State->IT));
         var s = cpu.State;
         switch (insn.Op)
         {
@@ -44,7 +43,7 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
             case Op.Msr:
             {
                 uint value = insn.Encoding!.Pattern.Has(Field.Rotate) ? Bits.ExpandArmImmediate(insn.Imm, insn.Rotate) : s->R[insn.Rn];
-                uint mask = (insn.Word >> 16) & 0xF;
+                uint mask = (uint)insn.Rm;
                 if (insn.Flag('R')) SystemCalls.WriteSpsr(s, value, mask);
                 else SystemCalls.WriteCpsr(s, value, mask);
                 return TrapOutcome.Emulated;

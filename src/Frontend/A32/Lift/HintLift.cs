@@ -16,14 +16,14 @@ internal static class HintLift
     [
         (Op.Nop, Nothing), (Op.Yield, Nothing), (Op.Sev, Nothing), (Op.Sevl, Nothing), (Op.Dbg, Nothing),
         (Op.Csdb, Nothing), (Op.Esb, Nothing), (Op.Pld, Nothing), (Op.Pldw, Nothing), (Op.Pli, Nothing),
-        (Op.Wfi, (in Instruction i, LiftContext ctx) => ctx.Terminate(new WaitForInterrupt(ctx.NextPc, Thumb: false))),
-        (Op.Wfe, (in Instruction i, LiftContext ctx) => ctx.Terminate(new WaitForInterrupt(ctx.NextPc, Thumb: false))),
+        (Op.Wfi, (in Instruction i, LiftContext ctx) => ctx.Terminate(new WaitForInterrupt(ctx.NextPc, ctx.Thumb))),
+        (Op.Wfe, (in Instruction i, LiftContext ctx) => ctx.Terminate(new WaitForInterrupt(ctx.NextPc, ctx.Thumb))),
         (Op.Dmb, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Barrier, (ulong)i.Op)),
         (Op.Dsb, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Barrier, (ulong)i.Op)),
         (Op.Ssbb, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Barrier, (ulong)i.Op)),
         (Op.Pssbb, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Barrier, (ulong)i.Op)),
         (Op.Sb, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.Barrier, (ulong)i.Op)),
-        (Op.Isb, (in Instruction i, LiftContext ctx) => ctx.Terminate(new ReturnToDispatcher(ctx.NextPc, Thumb: false))),
+        (Op.Isb, (in Instruction i, LiftContext ctx) => ctx.Terminate(new ReturnToDispatcher(ctx.NextPc, ctx.Thumb))),
         (Op.Clrex, (in Instruction i, LiftContext ctx) => ctx.Ir.Emit(Opcode.ClearExclusive)),
     ];
 }

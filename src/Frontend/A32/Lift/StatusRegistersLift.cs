@@ -26,13 +26,14 @@ internal static class StatusRegistersLift
         Value value = i.Encoding!.Pattern.Has(Field.Rotate)
             ? Value.I32(Bits.ExpandArmImmediate(i.Imm, i.Rotate))
             : ctx.Reg(i.Rn);
-        var mask = Value.I32((i.Word >> 16) & 0xF);
+        // The field mask is the pattern's m field in both instruction sets.
+        var mask = Value.I32((uint)i.Rm);
         if (Spsr(i))
         {
             ctx.Ir.Emit(Opcode.CallOut, (ulong)CallOutKind.WriteSpsr, value, mask);
             return;
         }
         ctx.Ir.Emit(Opcode.CallOut, (ulong)CallOutKind.WriteCpsr, value, mask);
-        ctx.Terminate(new ReturnToDispatcher(ctx.NextPc, Thumb: false));
+        ctx.Terminate(new ReturnToDispatcher(ctx.NextPc, ctx.Thumb));
     }
 }

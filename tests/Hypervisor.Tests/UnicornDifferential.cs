@@ -7,10 +7,10 @@ using Translator.Oracles;
 namespace Translator.Hypervisor.Tests;
 
 /// <summary>
-/// Runs one random A32 sequence from one random state on Unicorn and on Translator (one engine),
-/// and describes every difference in registers, flags, memory or how the run ended.
+/// Runs one random A32 or Thumb sequence from one random state on Unicorn and on Translator (one
+/// engine), and describes every difference in registers, flags, memory or how the run ended.
 /// </summary>
-internal sealed unsafe class A32Differential : IDisposable
+internal sealed unsafe class UnicornDifferential : IDisposable
 {
     /// <summary>Far above the data window, so random stores do not modify the code being compared.</summary>
     public const uint CodeBase = 0x3E000;
@@ -30,8 +30,26 @@ internal sealed unsafe class A32Differential : IDisposable
     /// <summary>Runs skipped because the sequence overwrote its own code.</summary>
     public int SelfModifying { get; private set; }
 
+    /// <param name="Code">A32 words, or Thumb instructions (a halfword, or hw1:hw2 for a 32-bit one) when <paramref name="Thumb"/>.</param>
     /// <param name="Budget">Instructions Unicorn may execute (0: one pass over the code); a sequence with loops needs more.</param>
-    public sealed record Setup(uint[] Code, uint[] Registers, uint Cpsr, byte[] Data, int Budget = 0);
+    public sealed record Setup(uint[] Code, uint[] Registers, uint Cpsr, byte[] Data, int Budget = 0, bool Thumb = false)
+    {
+        /// <summary>The address of each instruction, and (last) of the UDF that ends the sequence.</summary>
+        public uint[] Addresses()
+        {
+            var addresses = new uint[Code.Length + 1];
+            uint a = CodeBase;
+            for (int k = 0; k < Code.Length; k++)
+            {
+                addresses[k] = a;
+                a += !Thumb ? 4u : Code[k] > 0xFFFF ? 4u : 2u;
+            }
+            addresses[^1] = a;
+            return addresses;
+        }
+
+        public uint End => Addresses()[^1];
+    }
 
     private static readonly ushort[] BoundaryHalves = [0x0000, 0x0001, 0x7FFE, 0x7FFF, 0x8000, 0x8001, 0xFFFF];
 
@@ -81,7 +99,8 @@ internal sealed unsafe class A32Differential : IDisposable
         var expected = RunUnicorn(setup);
         // A sequence that stored over its own code without cache maintenance has no single architected
         // result (when the change takes effect is not defined); such runs are counted, not compared.
-        if (!_unicorn.Read(CodeBase, setup.Code.Length * 4 + 4).AsSpan().SequenceEqual(Code(setup.Code)))
+        var code = Code(setup);
+        if (!_unicorn.Read(CodeBase, code.Length).AsSpan().SequenceEqual(code))
         {
             SelfModifying++;
             return null;
@@ -111,9 +130,11 @@ internal sealed unsafe class A32Differential : IDisposable
     {
         if (!ended.StartsWith("fault at ", StringComparison.Ordinal)) return 0;
         uint pc = Convert.ToUInt32(ended["fault at ".Length..], 16);
-        int index = (int)((pc - CodeBase) / 4);
-        if (pc < CodeBase || index >= setup.Code.Length) return 0;
-        var insn = Frontend.A32.A32Table.CortexA15.Decode(setup.Code[index]);
+        int index = Array.IndexOf(setup.Addresses(), pc);
+        if (index < 0 || index >= setup.Code.Length) return 0;
+        uint word = setup.Code[index];
+        var insn = !setup.Thumb ? Frontend.A32.A32Table.CortexA15.Decode(word)
+            : Frontend.Thumb.ThumbTable.CortexA15.Decode(word > 0xFFFF ? word >> 16 : word, word & 0xFFFF, default);
         return insn.Op switch
         {
             Frontend.Decoding.Op.Ldm or Frontend.Decoding.Op.Ldmda or Frontend.Decoding.Op.Ldmdb or Frontend.Decoding.Op.Ldmib or Frontend.Decoding.Op.Pop
@@ -127,7 +148,7 @@ internal sealed unsafe class A32Differential : IDisposable
 
     private Outcome RunUnicorn(Setup s)
     {
-        var code = Code(s.Code);
+        var code = Code(s);
         _unicorn.Dispose();
         _unicorn = new Unicorn();
         _unicorn.Map(0, MemorySize);
@@ -135,8 +156,8 @@ internal sealed unsafe class A32Differential : IDisposable
         _unicorn.Write(DataBase, s.Data);
         for (int r = 0; r < 15; r++) _unicorn.SetReg(Unicorn.Reg.R(r), s.Registers[r]);
         _unicorn.SetReg(Unicorn.Reg.Cpsr, s.Cpsr);
-        uint end = CodeBase + 4 * (uint)s.Code.Length;
-        int err = _unicorn.Run(CodeBase, end, s.Budget > 0 ? s.Budget : s.Code.Length);
+        uint end = s.End;
+        int err = _unicorn.Run(CodeBase | (s.Thumb ? 1u : 0u), end, s.Budget > 0 ? s.Budget : s.Code.Length);
         uint pc = _unicorn.GetReg(Unicorn.Reg.Pc);
         string ended = err == 0 ? (pc == end ? "completed" : $"stopped at {pc:x}") : $"fault at {pc:x}";
         var regs = new uint[15];
@@ -150,13 +171,14 @@ internal sealed unsafe class A32Differential : IDisposable
         using var ram = new Ram(0, MemorySize);
         map.AddRam(ram);
         s.Data.CopyTo(ram.Span(DataBase, (int)DataSize));
-        Code(s.Code).CopyTo(ram.Span(CodeBase, s.Code.Length * 4 + 4));
+        var code = Code(s);
+        code.CopyTo(ram.Span(CodeBase, code.Length));
         using var memory = new GuestMemory(map);
         using var cpu = new VCpu(memory, new EngineOptions { Engine = engine, CompileThreshold = CompileThreshold, BackgroundCompile = false }, SensitiveMode.Translate);
-        cpu.Reset(CodeBase);
+        cpu.Reset(CodeBase | (s.Thumb ? 1u : 0u));
         cpu.State->Cpsr = s.Cpsr;
         for (int r = 0; r < 15; r++) cpu.State->R[r] = s.Registers[r];
-        uint end = CodeBase + 4 * (uint)s.Code.Length;
+        uint end = s.End;
         var handler = new StopAtEnd(end);
         try
         {
@@ -186,12 +208,18 @@ internal sealed unsafe class A32Differential : IDisposable
         }
     }
 
-    private static byte[] Code(uint[] words)
+    /// <summary>The sequence as bytes, followed by UDF #0 (a 32-bit Thumb instruction is hw1 then hw2).</summary>
+    private static byte[] Code(Setup s)
     {
-        var bytes = new byte[words.Length * 4 + 4];
-        for (int k = 0; k < words.Length; k++) BitConverter.TryWriteBytes(bytes.AsSpan(4 * k), words[k]);
-        BitConverter.TryWriteBytes(bytes.AsSpan(4 * words.Length), 0xE7F000F0u); // udf #0
-        return bytes;
+        var bytes = new List<byte>();
+        foreach (uint w in s.Code)
+        {
+            if (!s.Thumb) bytes.AddRange(BitConverter.GetBytes(w));
+            else if (w > 0xFFFF) { bytes.AddRange(BitConverter.GetBytes((ushort)(w >> 16))); bytes.AddRange(BitConverter.GetBytes((ushort)w)); }
+            else bytes.AddRange(BitConverter.GetBytes((ushort)w));
+        }
+        bytes.AddRange(s.Thumb ? BitConverter.GetBytes((ushort)0xDE00) : BitConverter.GetBytes(0xE7F000F0u));
+        return [.. bytes];
     }
 
     public void Dispose() => _unicorn.Dispose();
