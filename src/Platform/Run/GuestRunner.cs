@@ -80,9 +80,10 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
         switch (exit.Kind)
         {
             case ExitKind.Exception when exit.Exception == ExceptionKind.SupervisorCall && _semihosting is not null
-                                         && !exit.Thumb && exit.Immediate == ArmSemihosting.ArmSvc:
+                                         && exit.Immediate == (exit.Thumb ? ArmSemihosting.ThumbSvc : ArmSemihosting.ArmSvc):
                 s->R[0] = _semihosting.Call(s->R[0], s->R[1]);
-                s->R[15] = exit.Pc + 4;
+                // The lifter left ITSTATE advanced past the SVC, as the exception would.
+                s->R[15] = exit.Pc + (exit.Thumb ? 2u : 4u);
                 if (_semihosting.ExitCode is { } code)
                 {
                     _exitCode = code;

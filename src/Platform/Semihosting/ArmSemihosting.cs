@@ -6,12 +6,13 @@ using Translator.IR;
 namespace Translator.Platform.Semihosting;
 
 /// <summary>
-/// ARM semihosting (the "Angel" interface, SVC 0x123456 in ARM state): the operations newlib's
+/// ARM semihosting (the "Angel" interface, SVC 0x123456 in ARM state, SVC 0xAB in Thumb): the operations newlib's
 /// rdimon uses, with the guest's console on the host's stdout and its files on the host's.
 /// </summary>
 public sealed class ArmSemihosting(IGuestMemory memory, Stream stdout, Stream stdin, string commandLine, uint heapBase, uint heapLimit)
 {
     public const uint ArmSvc = 0x123456;
+    public const uint ThumbSvc = 0xAB;
     private const uint ApplicationExit = 0x20026;
     private const string FeaturesFile = ":semihosting-features";
     /// <summary>SH_EXT_EXIT_EXTENDED and SH_EXT_STDOUT_STDERR, as QEMU reports them.</summary>
