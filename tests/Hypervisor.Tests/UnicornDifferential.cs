@@ -30,9 +30,13 @@ internal sealed unsafe class UnicornDifferential : IDisposable
     /// <summary>Runs skipped because the sequence overwrote its own code.</summary>
     public int SelfModifying { get; private set; }
 
+    /// <summary>Translator resumes after each SVC as a handler that returns at once would (ITSTATE as the exception left it).</summary>
+    public bool ResumeAfterSupervisorCall { get; init; }
+
     /// <param name="Code">A32 words, or Thumb instructions (a halfword, or hw1:hw2 for a 32-bit one) when <paramref name="Thumb"/>.</param>
     /// <param name="Budget">Instructions Unicorn may execute (0: one pass over the code); a sequence with loops needs more.</param>
-    public sealed record Setup(uint[] Code, uint[] Registers, uint Cpsr, byte[] Data, int Budget = 0, bool Thumb = false)
+    /// <param name="OracleCode">What Unicorn runs instead of <paramref name="Code"/> (a supervisor call replaced by a NOP), when Translator resumes after SVCs.</param>
+    public sealed record Setup(uint[] Code, uint[] Registers, uint Cpsr, byte[] Data, int Budget = 0, bool Thumb = false, uint[]? OracleCode = null)
     {
         /// <summary>The address of each instruction, and (last) of the UDF that ends the sequence.</summary>
         public uint[] Addresses()
@@ -96,10 +100,10 @@ internal sealed unsafe class UnicornDifferential : IDisposable
 
     public string? Compare(Setup setup, EngineKind engine)
     {
-        var expected = RunUnicorn(setup);
+        var expected = RunUnicorn(setup.OracleCode is { } oracle ? setup with { Code = oracle } : setup);
         // A sequence that stored over its own code without cache maintenance has no single architected
         // result (when the change takes effect is not defined); such runs are counted, not compared.
-        var code = Code(setup);
+        var code = Code(setup.OracleCode is { } replaced ? setup with { Code = replaced } : setup);
         if (!_unicorn.Read(CodeBase, code.Length).AsSpan().SequenceEqual(code))
         {
             SelfModifying++;
@@ -179,7 +183,7 @@ internal sealed unsafe class UnicornDifferential : IDisposable
         cpu.State->Cpsr = s.Cpsr;
         for (int r = 0; r < 15; r++) cpu.State->R[r] = s.Registers[r];
         uint end = s.End;
-        var handler = new StopAtEnd(end);
+        var handler = new StopAtEnd(end, ResumeAfterSupervisorCall);
         try
         {
             cpu.Run(handler, 100_000);
@@ -195,12 +199,17 @@ internal sealed unsafe class UnicornDifferential : IDisposable
     }
 
     /// <summary>The sequence is followed by UDF: reaching it is completion; any other exit is a fault at its PC.</summary>
-    private sealed class StopAtEnd(uint end) : IExitHandler
+    private sealed class StopAtEnd(uint end, bool resumeAfterSvc) : IExitHandler
     {
         public string? Ended;
 
         public ExitAction Handle(VCpu cpu, BlockExit exit)
         {
+            if (resumeAfterSvc && exit.Kind == ExitKind.Exception && exit.Exception == ExceptionKind.SupervisorCall)
+            {
+                cpu.State->R[15] = exit.Pc + (exit.Thumb ? 2u : 4u);
+                return ExitAction.Resume;
+            }
             Ended = exit.Kind == ExitKind.Exception && exit.Exception == ExceptionKind.Undefined && exit.Pc == end
                 ? "completed"
                 : $"fault at {exit.Pc:x}";
