@@ -44,8 +44,22 @@ public sealed class AsmWriter
     public AsmWriter Comma() { _sb.Append(", "); return this; }
 
     /// <summary>Mnemonic followed by the condition suffix (nothing for AL and unconditional).</summary>
-    public AsmWriter Mnemonic(string name, in Instruction insn) { _sb.Append(name).Append(insn.Cond.Suffix()); return this; }
-    public AsmWriter Cond(in Instruction insn) { _sb.Append(insn.Cond.Suffix()); return this; }
+    public AsmWriter Mnemonic(string name, in Instruction insn) { _sb.Append(name); return Cond(insn); }
+
+    /// <summary>
+    /// The condition suffix; inside a Thumb IT block GNU spells AL "al", and the 0b1111 an
+    /// UNPREDICTABLE IT AL block gives its "else" slots "&lt;und&gt;".
+    /// </summary>
+    public AsmWriter Cond(in Instruction insn)
+    {
+        _sb.Append(!insn.InItBlock ? insn.Cond.Suffix() : insn.Cond switch
+        {
+            Condition.Always => "al",
+            Condition.Unconditional => "<und>",
+            var c => c.Suffix(),
+        });
+        return this;
+    }
 
     public AsmWriter Reg(int r) { _sb.Append(RegNames[r & 15]); return this; }
 

@@ -11,7 +11,7 @@ public enum Op : ushort
 
     // Data processing
     And, Eor, Sub, Rsb, Add, Adc, Sbc, Rsc, Tst, Teq, Cmp, Cmn, Orr, Mov, Bic, Mvn,
-    Lsl, Lsr, Asr, Ror, Rrx, Movw, Movt, Adr,
+    Lsl, Lsr, Asr, Ror, Rrx, Movw, Movt, Adr, Orn,
 
     // Multiply and divide
     Mul, Mla, Mls, Umull, Umlal, Smull, Smlal, Umaal,

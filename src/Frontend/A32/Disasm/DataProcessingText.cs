@@ -1,5 +1,6 @@
 using System.Globalization;
 using Translator.Frontend.Decoding;
+using Translator.Frontend.Thumb;
 
 namespace Translator.Frontend.A32.Disasm;
 
@@ -8,10 +9,20 @@ internal static class DataProcessingText
 {
     private static string Name(Op op) => op.ToString().ToLowerInvariant();
 
-    /// <summary>Operand 2 ("%o"): a rotated immediate (with the rotation shown when it is not the canonical one) or a shifted register.</summary>
-    private static void Operand2(in Instruction i, AsmWriter w, ref long comment)
+    /// <summary>
+    /// Operand 2 ("%o"): a rotated immediate (with the rotation shown when it is not the canonical one),
+    /// or in a T32 record ThumbExpandImm's constant, unsigned; or a shifted register.
+    /// </summary>
+    internal static void Operand2(in Instruction i, AsmWriter w, ref long comment)
     {
         var p = i.Encoding!.Pattern;
+        if (p.Has(Field.Rotate) && i.Encoding.Thumb)
+        {
+            uint expanded = ThumbImmediates.ExpandImmediate((uint)i.Rotate, i.Imm);
+            w.Imm(expanded);
+            comment = expanded;
+            return;
+        }
         if (p.Has(Field.Rotate))
         {
             int rotate = i.Rotate * 2;
@@ -32,7 +43,8 @@ internal static class DataProcessingText
         w.ShiftedReg(i.Rm, i.ShiftType, i.ShiftImm);
     }
 
-    private static void End(long comment, bool unpredictable, AsmWriter w)
+    /// <summary>The value comment GNU adds for an immediate above 32 or below -16, and the UNPREDICTABLE mark.</summary>
+    internal static void End(long comment, bool unpredictable, AsmWriter w)
     {
         if (comment > 32 || comment < -16) w.Text("\t@ 0x").Text(((uint)comment).ToString("x", CultureInfo.InvariantCulture));
         if (unpredictable) w.Unpredictable();

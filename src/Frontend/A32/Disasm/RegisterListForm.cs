@@ -7,11 +7,12 @@ namespace Translator.Frontend.A32.Disasm;
 /// each token names a register field (d, n, m, s, a, t, u); an upper-case token is marked
 /// <c>&lt;UNPREDICTABLE&gt;</c> when it is PC, as GNU does; <c>L</c>/<c>H</c> are the low and high
 /// halves of a 64-bit result (fields a and d), marked also when they are the same register.
-/// Flag letters S, X and R after the name append "s", "x" and "r" when the flag is set.
+/// Flag letters S, X and R after the name append "s", "x" and "r" when the flag is set; a qualifier
+/// (the ".w" of some T32 forms) follows the condition.
 /// </summary>
 internal static class RegisterListForm
 {
-    public static TextForm Of(string name, string operands, string flagSuffixes = "")
+    public static TextForm Of(string name, string operands, string flagSuffixes = "", string qualifier = "")
     {
         var tokens = operands.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return (in Instruction i, AsmWriter w) =>
@@ -19,7 +20,7 @@ internal static class RegisterListForm
             w.Text(name);
             foreach (char f in flagSuffixes)
                 if (i.Flag(f)) w.Char(char.ToLowerInvariant(f));
-            w.Cond(i).Tab();
+            w.Cond(i).Text(qualifier).Tab();
             bool mark = false;
             for (int k = 0; k < tokens.Length; k++)
             {

@@ -6,15 +6,16 @@ namespace Translator.Frontend.A32.Lift;
 
 /// <summary>
 /// Semantics of the DataProcessing family: the sixteen ALU operations in all three operand shapes,
-/// the shift aliases of MOV, MOVW and MOVT. A write to PC branches (with interworking in ARM
-/// state); with S set it is an exception return, which copies SPSR to CPSR.
+/// the shift aliases of MOV, MOVW and MOVT, and the T32 records of the same operations (ORN, the
+/// plain 12-bit immediates of ADDW/SUBW/ADR, MOVW/MOVT's split immediate). A write to PC branches
+/// (with interworking in ARM state); with S set it is an exception return, which copies SPSR to CPSR.
 /// </summary>
 internal static class DataProcessingLift
 {
     public static readonly (Op, LiftHandler)[] Handlers =
     [
         (Op.And, Logical), (Op.Eor, Logical), (Op.Orr, Logical), (Op.Bic, Logical),
-        (Op.Mov, Logical), (Op.Mvn, Logical), (Op.Tst, Logical), (Op.Teq, Logical),
+        (Op.Mov, Logical), (Op.Mvn, Logical), (Op.Tst, Logical), (Op.Teq, Logical), (Op.Orn, Logical),
         (Op.Lsl, Logical), (Op.Lsr, Logical), (Op.Asr, Logical), (Op.Ror, Logical), (Op.Rrx, Logical),
         (Op.Add, Arithmetic), (Op.Adc, Arithmetic), (Op.Sub, Arithmetic), (Op.Sbc, Arithmetic),
         (Op.Rsb, Arithmetic), (Op.Rsc, Arithmetic), (Op.Cmp, Arithmetic), (Op.Cmn, Arithmetic),
@@ -34,6 +35,7 @@ internal static class DataProcessingLift
             Op.Eor or Op.Teq => ir.Xor(ctx.Reg(i.Rn), op2),
             Op.Orr => ir.Or(ctx.Reg(i.Rn), op2),
             Op.Bic => ir.AndNot(ctx.Reg(i.Rn), op2),
+            Op.Orn => ir.Or(ctx.Reg(i.Rn), ir.Not(op2)),
             Op.Mvn => ir.Not(op2),
             _ => op2, // MOV and its shift aliases
         };
@@ -45,7 +47,8 @@ internal static class DataProcessingLift
         var ir = ctx.Ir;
         bool setFlags = i.Flag('S') || IsTest(i.Op);
         var (op2, _) = Shifter.Operand2(i, ctx, wantCarry: false);
-        var rn = ctx.Reg(i.Rn);
+        // An immediate form with Rn = PC is ADR, which adds to Align(PC, 4) (the same value in ARM state).
+        var rn = i.Rn == 15 && !i.Encoding!.Pattern.Has(Field.Rm) ? ctx.PcAligned() : ctx.Reg(i.Rn);
         // Every form is AddWithCarry(x, y, carry) as the ARM ARM writes it.
         (Value x, Value y, Value c) = i.Op switch
         {
@@ -87,12 +90,15 @@ internal static class DataProcessingLift
         if (!overflow.IsNone) ir.SetFlag(Flag.V, overflow);
     }
 
-    private static void Movw(in Instruction i, LiftContext ctx) => ctx.SetReg(i.Rd, Value.I32(i.Imm), exchange: false);
+    private static void Movw(in Instruction i, LiftContext ctx) => ctx.SetReg(i.Rd, Value.I32(Imm16(i)), exchange: false);
 
     private static void Movt(in Instruction i, LiftContext ctx)
     {
         var ir = ctx.Ir;
         var low = ir.Emit(Opcode.ZeroExtend16, ctx.Reg(i.Rd));
-        ctx.SetReg(i.Rd, ir.Or(low, Value.I32(i.Imm << 16)), exchange: false);
+        ctx.SetReg(i.Rd, ir.Or(low, Value.I32(Imm16(i) << 16)), exchange: false);
     }
+
+    /// <summary>The 16-bit immediate: one field in A32; imm4 (field j) above i:imm3:imm8 (field i) in T32, whose bits are not in order.</summary>
+    private static uint Imm16(in Instruction i) => i.Encoding!.Pattern.Has(Field.Imm2) ? i.Imm2 << 12 | i.Imm : i.Imm;
 }

@@ -1,13 +1,15 @@
 using Translator.Frontend.Decoding;
 using Translator.Frontend.Lifting;
+using Translator.Frontend.Thumb;
 using Translator.IR;
 
 namespace Translator.Frontend.A32.Lift;
 
 /// <summary>
-/// The A32 shifter operand ("operand 2") and its carry-out, for the three shapes an encoding can
-/// have: a rotated 8-bit immediate (fields i and r), a register shifted by an immediate (m, z, y), or
-/// a register shifted by a register (m, z, s).
+/// The A32 shifter operand ("operand 2") and its carry-out, for the shapes an encoding can have: a
+/// rotated 8-bit immediate (fields i and r; ThumbExpandImm's constant in a T32 record), a register
+/// shifted by an immediate (m, z, y), a register shifted by a register (m, z, s), or T32's plain
+/// 12-bit immediate (field i alone).
 /// </summary>
 internal static class Shifter
 {
@@ -24,11 +26,15 @@ internal static class Shifter
         var p = i.Encoding!.Pattern;
         if (p.Has(Field.Rotate))
         {
-            uint imm = Bits.ExpandArmImmediate(i.Imm, i.Rotate);
+            bool thumb = i.Encoding.Thumb;
+            uint imm = thumb ? ThumbImmediates.ExpandImmediate((uint)i.Rotate, i.Imm) : Bits.ExpandArmImmediate(i.Imm, i.Rotate);
+            bool rotates = thumb ? ThumbImmediates.ExpandImmediateRotates((uint)i.Rotate) : i.Rotate != 0;
             Value carry = default;
-            if (wantCarry) carry = i.Rotate == 0 ? ir.GetFlag(Flag.C) : Value.Bool((imm >> 31) != 0);
+            if (wantCarry) carry = rotates ? Value.Bool((imm >> 31) != 0) : ir.GetFlag(Flag.C);
             return (Value.I32(imm), carry);
         }
+        // T32 ADDW/SUBW/ADR: a plain 12-bit immediate, no register at all.
+        if (!p.Has(Field.Rm)) return (Value.I32(i.Imm), wantCarry ? ir.GetFlag(Flag.C) : default);
         var rm = ctx.Reg(i.Rm);
         if (p.Has(Field.Rs))
         {
