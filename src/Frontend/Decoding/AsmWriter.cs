@@ -43,9 +43,11 @@ public sealed class AsmWriter
     public AsmWriter Tab() { _sb.Append('\t'); return this; }
     public AsmWriter Comma() { _sb.Append(", "); return this; }
 
-    /// <summary>Mnemonic followed by the condition suffix (nothing for AL and unconditional).</summary>
-    public AsmWriter Mnemonic(string name, in Instruction insn) { _sb.Append(name).Append(insn.Cond.Suffix()); return this; }
-    public AsmWriter Cond(in Instruction insn) { _sb.Append(insn.Cond.Suffix()); return this; }
+    /// <summary>Mnemonic followed by the condition suffix (see <see cref="Cond"/>).</summary>
+    public AsmWriter Mnemonic(string name, in Instruction insn) => Text(name).Cond(insn);
+
+    /// <summary>The condition suffix: nothing for AL and unconditional, except inside a Thumb IT block, where GNU prints every condition.</summary>
+    public AsmWriter Cond(in Instruction insn) { _sb.Append(insn.InItBlock ? insn.Cond.ItBlockSuffix() : insn.Cond.Suffix()); return this; }
 
     public AsmWriter Reg(int r) { _sb.Append(RegNames[r & 15]); return this; }
 
