@@ -106,14 +106,14 @@ public sealed class AsmWriter
         return this;
     }
 
-    /// <summary>The text objdump prints for a word no encoding matches.</summary>
-    /// <summary>A Thumb instruction no encoding matches: its halfword (4 digits) or hw1:hw2 (8 digits).</summary>
+    /// <summary>A Thumb instruction no encoding matches: its halfword (4 digits) or hw1:hw2 (8 digits), after two tabs as objdump prints it.</summary>
     public AsmWriter UndefinedThumb(in Instruction insn)
     {
-        _sb.Append("\t@ <UNDEFINED> instruction: 0x").Append(insn.Word.ToString(insn.Size == 2 ? "x4" : "x8", CultureInfo.InvariantCulture));
+        _sb.Append("\t\t@ <UNDEFINED> instruction: 0x").Append(insn.Word.ToString(insn.Size == 2 ? "x4" : "x8", CultureInfo.InvariantCulture));
         return this;
     }
 
+    /// <summary>The text objdump prints for a word no encoding matches.</summary>
     public AsmWriter UndefinedWord(uint word)
     {
         _sb.Append("\t@ <UNDEFINED> instruction: 0x").Append(word.ToString("x8", CultureInfo.InvariantCulture));

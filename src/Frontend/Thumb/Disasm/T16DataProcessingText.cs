@@ -62,7 +62,7 @@ internal static class T16DataProcessingText
         int first = (int)((i.Word >> 4 & 8) | (i.Word & 7)), second = (int)(i.Word >> 3 & 0xF);
         if (i.Op == Op.Mov && first == 8 && second == 8)
         {
-            w.Mnemonic("nop", i).Comment("(mov r8, r8)");
+            w.Mnemonic("nop", i).Text("\t\t\t@ (mov r8, r8)");
             return;
         }
         w.Mnemonic(Name(i.Op), i).Tab().Reg(first).Comma().Reg(second);
