@@ -93,6 +93,75 @@ public sealed partial class DisasmCommandTests
         Assert.That(o, Is.EqualTo(t));
     }
 
+    /// <summary>
+    /// Thumb code calling ARM code through BLX, with literal pools and odd-sized data in the code
+    /// ($t, $a and $d mapping symbols), Thumb function symbols with bit 0 set.
+    /// </summary>
+    private const string ThumbProgram = """
+        int table[4] = {1, 2, 3, 4};
+        typedef int (*fn)(int, int);
+
+        __attribute__((target("arm"), noinline)) int arm_add(int a, int b) { return a + b * 3 + 0x12345; }
+
+        __attribute__((noinline)) int helper(int x, int y)
+        {
+            if (x > 3) return x - y;
+            return table[x & 3] + 0x12345678;
+        }
+
+        __asm__(".text\n.thumb\n.global tail\n.type tail, %function\ntail:\n  bx lr\n  .byte 1, 2, 3\n  .align 1\n"
+                "  .short 0x1234\n  .align 2\n  .word 0xdeadbeef\n  movs r0, #1\n  bx lr\n");
+
+        int _start(void)
+        {
+            volatile fn f = helper, g = arm_add;
+            int s = 0;
+            for (int i = 0; i < 10; i++) s += f(i, s) > 5 ? g(i, s) : (s >> 3);
+            return s;
+        }
+        """;
+
+    [Test]
+    public void ThumbElfListingMatchesObjdump()
+    {
+        File.WriteAllText(Path.Combine(_dir, "thumb.c"), ThumbProgram);
+        // ARMv5T keeps the Thumb code to 16-bit instructions; the T32 text is the Thumb differential's business.
+        Tool("arm-none-eabi-gcc", "-mthumb", "-march=armv5t", "-mthumb-interwork", "-O2", "-nostdlib", "-Wl,-Ttext=0x8000", "-o", "thumb.elf", "thumb.c");
+        string theirs = Tool("arm-none-eabi-objdump", "-d", "thumb.elf");
+        var (code, ours, err) = Translator("disasm", Path.Combine(_dir, "thumb.elf"));
+        Assert.That(code, Is.Zero, err);
+        Assert.That(ours, Is.EqualTo(theirs));
+        Assert.That(theirs, Does.Contain("\tblx\t").And.Contain("\t.word\t").And.Contain("\t.byte\t").And.Contain("<arm_add>:"));
+    }
+
+    [Test]
+    public void RawThumbListingMatchesObjdump()
+    {
+        // 16-bit instructions, an eighth of them IT instructions, so that many lie in IT blocks.
+        var rng = new Random(11);
+        var code = new List<byte>();
+        for (int k = 0; k < 2000; k++)
+        {
+            int hw = rng.Next(8) == 0 ? 0xBF00 | rng.Next(16) << 4 | rng.Next(1, 16) : rng.Next(0xE800);
+            code.AddRange(BitConverter.GetBytes((ushort)hw));
+        }
+        string path = Path.Combine(_dir, "thumb.bin");
+        File.WriteAllBytes(path, [.. code]);
+        string theirs = Tool("arm-none-eabi-objdump", "-D", "-b", "binary", "-marm", "-M", "force-thumb", "thumb.bin");
+        var (exit, ours, err) = Translator("disasm", path, "--isa", "t32");
+        Assert.That(exit, Is.Zero, err);
+        Assert.That(ours, Is.EqualTo(theirs));
+
+        // Windows that start anywhere, inside IT blocks too: the IT state is recovered as objdump guesses it.
+        for (int start = 0x100; start < 0x140; start += 2)
+        {
+            string window = Tool("arm-none-eabi-objdump", "-D", "-b", "binary", "-marm", "-M", "force-thumb",
+                $"--start-address={start}", $"--stop-address={start + 24}", "thumb.bin");
+            var (_, part, _) = Translator("disasm", path, "--isa", "t32", "--start", $"{start}", "--length", "24");
+            Assert.That(part, Is.EqualTo(window), $"window at 0x{start:x}");
+        }
+    }
+
     [Test]
     public void StartAndLengthSelectAWindow()
     {

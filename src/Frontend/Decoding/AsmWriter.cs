@@ -43,23 +43,11 @@ public sealed class AsmWriter
     public AsmWriter Tab() { _sb.Append('\t'); return this; }
     public AsmWriter Comma() { _sb.Append(", "); return this; }
 
-    /// <summary>Mnemonic followed by the condition suffix (nothing for AL and unconditional).</summary>
-    public AsmWriter Mnemonic(string name, in Instruction insn) { _sb.Append(name); return Cond(insn); }
+    /// <summary>Mnemonic followed by the condition suffix (see <see cref="Cond"/>).</summary>
+    public AsmWriter Mnemonic(string name, in Instruction insn) => Text(name).Cond(insn);
 
-    /// <summary>
-    /// The condition suffix; inside a Thumb IT block GNU spells AL "al", and the 0b1111 an
-    /// UNPREDICTABLE IT AL block gives its "else" slots "&lt;und&gt;".
-    /// </summary>
-    public AsmWriter Cond(in Instruction insn)
-    {
-        _sb.Append(!insn.InItBlock ? insn.Cond.Suffix() : insn.Cond switch
-        {
-            Condition.Always => "al",
-            Condition.Unconditional => "<und>",
-            var c => c.Suffix(),
-        });
-        return this;
-    }
+    /// <summary>The condition suffix: nothing for AL and unconditional, except inside a Thumb IT block, where GNU prints every condition.</summary>
+    public AsmWriter Cond(in Instruction insn) { _sb.Append(insn.InItBlock ? insn.Cond.ItBlockSuffix() : insn.Cond.Suffix()); return this; }
 
     public AsmWriter Reg(int r) { _sb.Append(RegNames[r & 15]); return this; }
 
@@ -118,14 +106,14 @@ public sealed class AsmWriter
         return this;
     }
 
-    /// <summary>The text objdump prints for a word no encoding matches.</summary>
-    /// <summary>A Thumb instruction no encoding matches: its halfword (4 digits) or hw1:hw2 (8 digits).</summary>
+    /// <summary>A Thumb instruction no encoding matches: its halfword (4 digits) or hw1:hw2 (8 digits), after two tabs as objdump prints it.</summary>
     public AsmWriter UndefinedThumb(in Instruction insn)
     {
-        _sb.Append("\t@ <UNDEFINED> instruction: 0x").Append(insn.Word.ToString(insn.Size == 2 ? "x4" : "x8", CultureInfo.InvariantCulture));
+        _sb.Append("\t\t@ <UNDEFINED> instruction: 0x").Append(insn.Word.ToString(insn.Size == 2 ? "x4" : "x8", CultureInfo.InvariantCulture));
         return this;
     }
 
+    /// <summary>The text objdump prints for a word no encoding matches.</summary>
     public AsmWriter UndefinedWord(uint word)
     {
         _sb.Append("\t@ <UNDEFINED> instruction: 0x").Append(word.ToString("x8", CultureInfo.InvariantCulture));

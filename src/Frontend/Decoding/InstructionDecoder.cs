@@ -34,13 +34,15 @@ public sealed class InstructionDecoder
     }
 
     /// <summary>
-    /// Decodes a Thumb instruction at a position in an IT block: an encoding without a condition field
-    /// takes <paramref name="itCond"/>, and the rules see the position (a branch must be last, ...).
+    /// Decodes a Thumb instruction at a position in an IT block: it takes <paramref name="itCond"/>,
+    /// and the rules see the position (a branch must be last, ...). A conditional branch, the one
+    /// encoding with a condition field of its own, is UNPREDICTABLE there; it too reports the
+    /// block's condition, and its text reads its own field.
     /// </summary>
     public Instruction DecodeInItBlock(uint word, Condition itCond, bool last)
     {
         ref readonly var c = ref _tree.Find(word);
-        var cond = c.CondMask != 0 ? (Condition)Bits.Gather(word, c.CondMask) : itCond;
+        var cond = itCond;
         byte info = (byte)(_size | Instruction.InItBit | (last ? Instruction.LastInItBit : 0));
         if (c.Encoding is null) return new Instruction(word, null, cond, c.Class, c.Reason, info);
         return Classify(word, cond, c.Encoding, info);

@@ -39,8 +39,8 @@ public sealed class ThumbDisassembler
 
     /// <summary>
     /// Disassembles little-endian Thumb code starting at <paramref name="address"/>, in the IT state
-    /// <see cref="It"/>. A 32-bit instruction cut off by the end of the code is shown as its
-    /// first halfword alone, as objdump does.
+    /// <see cref="It"/>. The stream ends before a 32-bit instruction cut off by the end of the code
+    /// (objdump reports its address as out of bounds).
     /// </summary>
     public IEnumerable<(uint Address, Instruction Insn, string Text)> Disassemble(byte[] code, uint address)
     {

@@ -7,19 +7,22 @@ using Translator.Platform.Loaders;
 
 namespace Translator.Platform.Cli;
 
-/// <summary><c>translator disasm FILE</c>: an objdump-style listing of an ELF file's code or of a raw binary.</summary>
+/// <summary>
+/// <c>translator disasm FILE</c>: an objdump-style listing of an ELF file's code (ARM, Thumb and
+/// data as its mapping symbols say) or of a raw binary (A32, or Thumb with <c>--isa t32</c>).
+/// </summary>
 internal static class DisasmCommand
 {
     public static Command Create(Option<LogLevel> logLevel, TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("FILE") { Description = "An ARM ELF file (its code sections are listed) or a raw binary" };
-        var isa = new Option<string>("--isa") { Description = "Instruction set of raw binaries", DefaultValueFactory = _ => "a32" };
-        isa.AcceptOnlyFromAmong("a32");
+        var isa = new Option<string>("--isa") { Description = "Instruction set of raw binaries: a32, or t32 for Thumb", DefaultValueFactory = _ => "a32" };
+        isa.AcceptOnlyFromAmong("a32", "t32");
         var baseAddress = new Option<string?>("--base") { Description = "Address of a raw binary's first byte (default 0)" };
         var start = new Option<string?>("--start") { Description = "First address to list" };
         var length = new Option<string?>("--length") { Description = "Number of bytes to list from --start" };
 
-        var command = new Command("disasm", "Disassemble A32 code in GNU objdump's syntax") { file, isa, baseAddress, start, length };
+        var command = new Command("disasm", "Disassemble A32 and Thumb code in GNU objdump's syntax") { file, isa, baseAddress, start, length };
         command.SetAction(result =>
         {
             using var loggers = CommandLine.CreateLoggerFactory(result.GetValue(logLevel), stderr);
@@ -42,7 +45,7 @@ internal static class DisasmCommand
                 }
                 else
                 {
-                    listing.WriteRaw(name, data, baseValue ?? 0, startValue, lengthValue);
+                    listing.WriteRaw(name, data, baseValue ?? 0, startValue, lengthValue, thumb: result.GetValue(isa) == "t32");
                 }
                 log.LogInformation("listed {Bytes} bytes of {File} in {Ms:F1} ms", data.Length, path, timer.Elapsed.TotalMilliseconds);
                 return 0;

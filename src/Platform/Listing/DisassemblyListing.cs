@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using Translator.Frontend.A32;
 using Translator.Platform.Loaders;
 
 namespace Translator.Platform.Listing;
@@ -8,14 +6,21 @@ namespace Translator.Platform.Listing;
 /// <summary>
 /// Writes a listing in the layout of <c>objdump -d</c>: a file header, one block per code section,
 /// a label line for each symbol, and one line per instruction
-/// (<c>   addr:\tencoding \tmnemonic\toperands\t@ comment</c>).
+/// (<c>   addr:\tencoding \tmnemonic\toperands\t@ comment</c>). In an ELF file the mapping symbols
+/// ($a, $t, $d) say what each byte is; where none precedes it, a Thumb function symbol (bit 0 of
+/// its value set) makes its code Thumb, as objdump reads them.
 /// </summary>
 public sealed class DisassemblyListing(TextWriter output)
 {
-    private readonly A32Disassembler _a32 = new();
+    private const int SymbolTypeFunction = 2;
 
-    /// <summary>A raw binary loaded at <paramref name="baseAddress"/>, as <c>objdump -D -b binary -marm</c> shows it.</summary>
-    public void WriteRaw(string fileName, ReadOnlySpan<byte> data, uint baseAddress, uint? start, uint? length)
+    private readonly SectionLines _lines = new(output);
+
+    /// <summary>
+    /// A raw binary loaded at <paramref name="baseAddress"/>, as <c>objdump -D -b binary -marm</c>
+    /// shows it, with <c>-M force-thumb</c> when <paramref name="thumb"/>.
+    /// </summary>
+    public void WriteRaw(string fileName, ReadOnlySpan<byte> data, uint baseAddress, uint? start, uint? length, bool thumb = false)
     {
         output.WriteLine();
         output.WriteLine($"{fileName}:     file format binary");
@@ -23,11 +28,12 @@ public sealed class DisassemblyListing(TextWriter output)
         output.WriteLine();
         output.WriteLine("Disassembly of section .data:");
         output.WriteLine();
-        _a32.AddressText = null;
+        _lines.AddressText = null;
         uint end = baseAddress + (uint)data.Length;
         var (from, to) = Window(baseAddress, end, start, length);
         output.WriteLine($"{from:x8} <.data{(from == baseAddress ? "" : "+0x" + (from - baseAddress).ToString("x", CultureInfo.InvariantCulture))}>:");
-        WriteWords(data, baseAddress, from, to, AddressWidth(end), _ => false);
+        var kind = thumb ? CodeKind.Thumb : CodeKind.Arm;
+        _lines.Write(new ListingRegion(data.ToArray(), baseAddress, _ => kind, _ => end, a => a == baseAddress), from, to, AddressWidth(end));
     }
 
     /// <summary>The code sections of an ELF file, with its symbols, as <c>objdump -d</c> shows them.</summary>
@@ -38,9 +44,11 @@ public sealed class DisassemblyListing(TextWriter output)
         output.WriteLine();
         var labels = elf.Symbols
             .Where(s => s.Name.Length > 0 && !IsMappingSymbol(s.Name) && s.Type is 0 or 1 or 2 && s.SectionIndex is > 0 and < 0xFF00)
-            .OrderBy(s => s.Value).ThenBy(s => s.Binding == 0 ? 1 : 0).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => (Symbol: s with { Value = IsThumbFunction(s) ? s.Value & ~1u : s.Value }, Thumb: IsThumbFunction(s)))
+            .OrderBy(s => s.Symbol.Value).ThenBy(s => s.Symbol.Binding == 0 ? 1 : 0).ThenBy(s => s.Symbol.Name, StringComparer.Ordinal)
             .ToArray();
-        _a32.AddressText = address => Symbolize(labels, address);
+        var symbols = labels.Select(l => l.Symbol).ToArray();
+        _lines.AddressText = address => Symbolize(symbols, address);
 
         for (int index = 0; index < elf.Sections.Count; index++)
         {
@@ -52,14 +60,17 @@ public sealed class DisassemblyListing(TextWriter output)
             output.WriteLine();
             output.WriteLine($"Disassembly of section {section.Name}:");
 
-            var data = elf.Contents(section);
             var mapping = elf.Symbols.Where(s => s.SectionIndex == index && IsMappingSymbol(s.Name))
                 .OrderBy(s => s.Value).Select(s => (s.Value, Kind: s.Name[1])).ToArray();
-            var sectionLabels = labels.Where(s => s.SectionIndex == index).GroupBy(s => s.Value)
-                .ToDictionary(g => g.Key, g => g.First().Name);
+            var own = labels.Where(l => l.Symbol.SectionIndex == index).ToArray();
+            var sectionLabels = own.GroupBy(l => l.Symbol.Value).ToDictionary(g => g.Key, g => g.First().Symbol.Name);
+            // Any symbol, a mapping symbol too, ends a run of data.
+            var starts = own.Select(l => l.Symbol.Value).Concat(mapping.Select(m => m.Value)).Append(end).Distinct().Order().ToArray();
+            var region = new ListingRegion(elf.Contents(section).ToArray(), section.Address,
+                a => KindAt(mapping, own, a), a => Array.Find(starts, x => x > a), a => a == section.Address || sectionLabels.ContainsKey(a));
             if (!sectionLabels.ContainsKey(from))
             {
-                var before = labels.LastOrDefault(s => s.SectionIndex == index && s.Value <= from);
+                var before = own.Select(l => l.Symbol).LastOrDefault(s => s.Value <= from);
                 sectionLabels[from] = before is null
                     ? section.Name + (from == section.Address ? "" : $"+0x{from - section.Address:x}")
                     : before.Name + (from == before.Value ? "" : $"+0x{from - before.Value:x}");
@@ -69,7 +80,7 @@ public sealed class DisassemblyListing(TextWriter output)
             uint run = from;
             foreach (var address in sectionLabels.Keys.Where(a => a >= from && a < to).Append(to).Distinct().Order())
             {
-                if (address > run) WriteWords(data, section.Address, run, address, width, a => IsData(mapping, a));
+                if (address > run) _lines.Write(region, run, address, width);
                 if (address < to)
                 {
                     output.WriteLine();
@@ -80,23 +91,28 @@ public sealed class DisassemblyListing(TextWriter output)
         }
     }
 
-    private void WriteWords(ReadOnlySpan<byte> data, uint baseAddress, uint from, uint to, int width, Func<uint, bool> isData)
+    /// <summary>A function symbol whose value has bit 0 set marks Thumb code; the code starts at the even address.</summary>
+    private static bool IsThumbFunction(ElfImage.Symbol s) => s.Type == SymbolTypeFunction && (s.Value & 1) != 0;
+
+    /// <summary>
+    /// What the byte at <paramref name="address"/> is, by the section's last mapping symbol at or
+    /// before it; with none, by the symbol it belongs to: Thumb for a Thumb function, else ARM.
+    /// </summary>
+    private static CodeKind KindAt((uint Value, char Kind)[] mapping, (ElfImage.Symbol Symbol, bool Thumb)[] labels, uint address)
     {
-        for (uint address = from; address < to; address += 4)
+        char kind = '\0';
+        foreach (var (value, k) in mapping)
         {
-            int offset = (int)(address - baseAddress);
-            string pad = FormatAddress(address, width);
-            if (offset + 4 > data.Length)
-            {
-                // A trailing fragment shorter than a word is shown byte by byte, as objdump does.
-                var bytes = string.Concat(data[offset..].ToArray().Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
-                output.WriteLine($"{pad}:\t{bytes}");
-                break;
-            }
-            uint word = BinaryPrimitives.ReadUInt32LittleEndian(data[offset..]);
-            string text = isData(address) ? $".word\t0x{word:x8}" : _a32.Disassemble(word, address);
-            output.WriteLine($"{pad}:\t{word:x8} \t{text}");
+            if (value > address) break;
+            kind = k;
         }
+        return kind switch
+        {
+            't' => CodeKind.Thumb,
+            'd' => CodeKind.Data,
+            'a' => CodeKind.Arm,
+            _ => labels.LastOrDefault(l => l.Symbol.Value <= address).Thumb ? CodeKind.Thumb : CodeKind.Arm,
+        };
     }
 
     private static (uint From, uint To) Window(uint begin, uint end, uint? start, uint? length)
@@ -108,17 +124,6 @@ public sealed class DisassemblyListing(TextWriter output)
 
     private static bool IsMappingSymbol(string name) =>
         name.Length >= 2 && name[0] == '$' && name[1] is 'a' or 'd' or 't' && (name.Length == 2 || name[2] == '.');
-
-    private static bool IsData((uint Value, char Kind)[] mapping, uint address)
-    {
-        char kind = 'a';
-        foreach (var (value, k) in mapping)
-        {
-            if (value > address) break;
-            kind = k;
-        }
-        return kind == 'd';
-    }
 
     private static string Symbolize(ElfImage.Symbol[] labels, uint address)
     {
@@ -140,13 +145,5 @@ public sealed class DisassemblyListing(TextWriter output)
         int zeros = full.TakeWhile(c => c == '0').Count();
         int skip = zeros > 0 ? (zeros - 1) & ~3 : 0;
         return 8 - skip;
-    }
-
-    private static string FormatAddress(uint address, int width)
-    {
-        string digits = address.ToString("x8", CultureInfo.InvariantCulture)[(8 - width)..];
-        int lead = 0;
-        while (lead < digits.Length - 1 && digits[lead] == '0') lead++;
-        return new string(' ', lead) + digits[lead..];
     }
 }
