@@ -50,8 +50,16 @@ public sealed class A32SemanticsVsUnicornTests : UnicornTests
     /// <summary>The shortest prefix of a failing sequence that still fails: its last instruction is the first to diverge.</summary>
     internal static string Shortest(UnicornDifferential diff, UnicornDifferential.Setup setup, EngineKind engine)
     {
+        var it = new Frontend.Thumb.ItState();
         for (int length = 1; length < setup.Code.Length; length++)
         {
+            if (setup.Thumb)
+            {
+                // A Thumb prefix must not end inside an IT block, or the closing UDF would be conditional.
+                uint w = setup.Code[length - 1];
+                it = Frontend.Thumb.ThumbDecoder.Next(Frontend.Thumb.ThumbTable.CortexA15.Decode(w > 0xFFFF ? w >> 16 : w, w & 0xFFFF, it), it);
+                if (it.InBlock) continue;
+            }
             var prefix = setup with { Code = setup.Code[..length] };
             string? problem;
             try { problem = diff.Compare(prefix, engine); }

@@ -77,8 +77,16 @@ public sealed class Encoding
     /// A value the encoding implies for a field (SP as the base of PUSH, the fixed register of a
     /// one-register list), or-ed into what the word's bits give.
     /// </summary>
-    public Encoding WithField(char letter, uint value) =>
-        With(e => e._fixedValues[(int)(FieldLetters.FromLetter(letter) ?? throw new ArgumentException($"no field letter '{letter}'"))] = value);
+    public Encoding WithField(char letter, uint value)
+    {
+        var field = FieldLetters.FromLetter(letter) ?? throw new ArgumentException($"no field letter '{letter}'");
+        return With(e => { e._fixedValues[(int)field] = value; e._fixedFields |= 1u << (int)field; });
+    }
+
+    private uint _fixedFields;
+
+    /// <summary>Whether the instruction has the operand: the pattern's bits (or another field's, aliased), or a value the encoding implies.</summary>
+    public bool Has(Field field) => _fieldMasks[(int)field] != 0 || (_fixedFields & (1u << (int)field)) != 0;
 
     /// <summary>
     /// A field that is another field's bits as well (Thumb's Rdn: <c>Aliasing('n', 'd')</c> makes Rn
@@ -88,12 +96,12 @@ public sealed class Encoding
         With(e => e._fieldMasks[(int)FieldLetters.FromLetter(target)!.Value] = Pattern.FieldMask(FieldLetters.FromLetter(source)!.Value));
 
     /// <summary>
-    /// Flags the encoding implies without a bit for them (a Thumb load with offset that is always
-    /// pre-indexed and adding: <c>WithFlags("PU")</c>), as bit (letter - 'A').
+    /// An immediate the encoding counts in units of <paramref name="bytes"/> (the 16-bit Thumb
+    /// loads, stores, ADR and SP adjustments): the field reads as the byte value.
     /// </summary>
-    public uint ImpliedFlags { get; private set; }
+    public Encoding ImmediateInUnitsOf(int bytes) => With(e => e._immediateShift = System.Numerics.BitOperations.Log2((uint)bytes));
 
-    public Encoding WithFlags(string letters) => With(e => e.ImpliedFlags |= letters.Aggregate(0u, (m, c) => m | 1u << (c - 'A')));
+    private int _immediateShift;
 
     [InlineArray((int)Field.Count)]
     private struct FieldValues { private uint _first; }
@@ -132,12 +140,12 @@ public sealed class Encoding
     public Encoding Repatterned(string pattern) => new(Name, Op, pattern, Text, Feature, Unpredictable)
     {
         UndefinedRules = UndefinedRules, Preferred = Preferred, Excludes = Excludes,
-        FlagsOutsideItBlock = FlagsOutsideItBlock, _fixedValues = _fixedValues, ImpliedFlags = ImpliedFlags,
+        FlagsOutsideItBlock = FlagsOutsideItBlock, _fixedValues = _fixedValues, _fixedFields = _fixedFields, _immediateShift = _immediateShift,
     };
 
     /// <summary>The value of operand <paramref name="field"/> in <paramref name="word"/>, with the value the encoding implies (<see cref="WithField"/>) merged in.</summary>
     internal uint Read(uint word, Field field) =>
-        Bits.Gather(word, _fieldMasks[(int)field]) | _fixedValues[(int)field];
+        (Bits.Gather(word, _fieldMasks[(int)field]) << (field == Field.Imm ? _immediateShift : 0)) | _fixedValues[(int)field];
 
     public override string ToString() => $"{Name} [{Pattern}]";
 }

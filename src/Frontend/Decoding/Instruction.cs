@@ -51,8 +51,8 @@ public readonly struct Instruction
     public uint this[Field f] => f == Field.Cond ? (uint)Cond : Read(f);
 
     /// <summary>Upper-case pattern letters: bit (letter - 'A').</summary>
-    public uint Flags => Encoding is { } e ? e.Pattern.FlagsOf(Word) | e.ImpliedFlags : 0;
-    public bool Flag(char letter) => Encoding is { } e && ((Word & e.Pattern.FlagMask(letter)) != 0 || (e.ImpliedFlags >> (letter - 'A') & 1) != 0);
+    public uint Flags => Encoding?.Pattern.FlagsOf(Word) ?? 0;
+    public bool Flag(char letter) => Encoding is { } e && (Word & e.Pattern.FlagMask(letter)) != 0;
 
     /// <summary>Reads or writes privileged state, or behaves differently by processor mode.</summary>
     public bool Sensitive => Encoding is not null && SensitiveInstructions.IsSensitive(this);

@@ -42,7 +42,7 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
                 return TrapOutcome.Emulated;
             case Op.Msr:
             {
-                uint value = insn.Encoding!.Pattern.Has(Field.Rotate) ? Bits.ExpandArmImmediate(insn.Imm, insn.Rotate) : s->R[insn.Rn];
+                uint value = insn.Encoding!.Has(Field.Rotate) ? Bits.ExpandArmImmediate(insn.Imm, insn.Rotate) : s->R[insn.Rn];
                 uint mask = (uint)insn.Rm;
                 if (insn.Flag('R')) SystemCalls.WriteSpsr(s, value, mask);
                 else SystemCalls.WriteCpsr(s, value, mask);

@@ -40,7 +40,7 @@ internal static class BranchLift
 
     private static void Blx(in Instruction i, LiftContext ctx)
     {
-        if (i.Encoding!.Pattern.Has(Field.Rm))
+        if (i.Encoding!.Has(Field.Rm))
         {
             // Read the target before writing LR: BLX lr must branch to the old LR.
             var target = ctx.Reg(i.Rm);

@@ -18,7 +18,7 @@ internal static class DataProcessingLift
         (Op.Mov, Logical), (Op.Mvn, Logical), (Op.Tst, Logical), (Op.Teq, Logical), (Op.Orn, Logical),
         (Op.Lsl, Logical), (Op.Lsr, Logical), (Op.Asr, Logical), (Op.Ror, Logical), (Op.Rrx, Logical),
         (Op.Add, Arithmetic), (Op.Adc, Arithmetic), (Op.Sub, Arithmetic), (Op.Sbc, Arithmetic),
-        (Op.Rsb, Arithmetic), (Op.Rsc, Arithmetic), (Op.Cmp, Arithmetic), (Op.Cmn, Arithmetic),
+        (Op.Rsb, Arithmetic), (Op.Rsc, Arithmetic), (Op.Cmp, Arithmetic), (Op.Cmn, Arithmetic), (Op.Adr, Arithmetic),
         (Op.Movw, Movw), (Op.Movt, Movt),
     ];
 
@@ -27,7 +27,7 @@ internal static class DataProcessingLift
     private static void Logical(in Instruction i, LiftContext ctx)
     {
         var ir = ctx.Ir;
-        bool setFlags = i.Flag('S') || IsTest(i.Op);
+        bool setFlags = i.SetFlags || IsTest(i.Op);
         var (op2, carry) = Shifter.Operand2(i, ctx, setFlags);
         Value result = i.Op switch
         {
@@ -45,14 +45,14 @@ internal static class DataProcessingLift
     private static void Arithmetic(in Instruction i, LiftContext ctx)
     {
         var ir = ctx.Ir;
-        bool setFlags = i.Flag('S') || IsTest(i.Op);
+        bool setFlags = i.SetFlags || IsTest(i.Op);
         var (op2, _) = Shifter.Operand2(i, ctx, wantCarry: false);
         // An immediate form with Rn = PC is ADR, which adds to Align(PC, 4) (the same value in ARM state).
-        var rn = i.Rn == 15 && !i.Encoding!.Pattern.Has(Field.Rm) ? ctx.PcAligned() : ctx.Reg(i.Rn);
+        var rn = i.Rn == 15 && !i.Encoding!.Has(Field.Rm) ? ctx.PcAligned() : ctx.Reg(i.Rn);
         // Every form is AddWithCarry(x, y, carry) as the ARM ARM writes it.
         (Value x, Value y, Value c) = i.Op switch
         {
-            Op.Add or Op.Cmn => (rn, op2, Value.Bool(false)),
+            Op.Add or Op.Cmn or Op.Adr => (rn, op2, Value.Bool(false)),
             Op.Adc => (rn, op2, ir.GetFlag(Flag.C)),
             Op.Sub or Op.Cmp => (rn, ir.Not(op2), Value.Bool(true)),
             Op.Sbc => (rn, ir.Not(op2), ir.GetFlag(Flag.C)),
@@ -71,7 +71,7 @@ internal static class DataProcessingLift
         bool test = IsTest(i.Op);
         if (!test && i.Rd == 15)
         {
-            if (i.Flag('S'))
+            if (i.SetFlags)
             {
                 // SUBS pc, lr and friends: CPSR = SPSR, then branch with the restored state.
                 ir.Emit(Opcode.CallOut, (ulong)CallOutKind.ExceptionReturn, result);
@@ -100,5 +100,5 @@ internal static class DataProcessingLift
     }
 
     /// <summary>The 16-bit immediate: one field in A32; imm4 (field j) above i:imm3:imm8 (field i) in T32, whose bits are not in order.</summary>
-    private static uint Imm16(in Instruction i) => i.Encoding!.Pattern.Has(Field.Imm2) ? i.Imm2 << 12 | i.Imm : i.Imm;
+    private static uint Imm16(in Instruction i) => i.Encoding!.Has(Field.Imm2) ? i.Imm2 << 12 | i.Imm : i.Imm;
 }

@@ -27,17 +27,23 @@ internal static class LoadStoreLift
     /// <summary>The offset of a load/store: an immediate (imm12, imm8, imm4H:imm4L), or a register, shifted by an immediate in some forms.</summary>
     private static Value Offset(in Instruction i, LiftContext ctx)
     {
-        if (!i.Encoding!.Pattern.Has(Field.Rm)) return Value.I32(i.Imm);
+        if (!i.Encoding!.Has(Field.Rm)) return Value.I32(i.Imm);
         return Shifter.ImmediateShift(ctx, ctx.Reg(i.Rm), i.ShiftType, i.ShiftImm, wantCarry: false).Operand;
     }
 
     /// <summary>
     /// P (index before the access), U (add the offset) and W (write back): A32 keeps them at bits 24,
-    /// 23 and 21 in every form; a Thumb encoding has them as flag letters or implies them (WithFlags).
+    /// 23 and 21 in every form; a Thumb encoding has them as flag letters, and one without a letter
+    /// is the plain offset form (P and U set, W clear).
     /// </summary>
-    internal static (bool P, bool U, bool W) Indexing(in Instruction i) => i.Encoding!.Thumb
-        ? (i.Flag('P'), i.Flag('U'), i.Flag('W'))
-        : ((i.Word & (1 << 24)) != 0, (i.Word & (1 << 23)) != 0, (i.Word & (1 << 21)) != 0);
+    internal static (bool P, bool U, bool W) Indexing(in Instruction i)
+    {
+        var e = i.Encoding!;
+        if (!e.Thumb) return ((i.Word & (1 << 24)) != 0, (i.Word & (1 << 23)) != 0, (i.Word & (1 << 21)) != 0);
+        uint word = i.Word;
+        bool Letter(char c, bool absent) => e.Pattern.FlagMask(c) == 0 ? absent : (word & e.Pattern.FlagMask(c)) != 0;
+        return (Letter('P', true), Letter('U', true), Letter('W', false));
+    }
 
     /// <summary>Computes the access address and performs the base writeback (post-indexed, or pre-indexed with W).</summary>
     private static Value Address(in Instruction i, LiftContext ctx, out Value writeback)

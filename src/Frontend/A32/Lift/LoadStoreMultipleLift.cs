@@ -26,8 +26,9 @@ internal static class LoadStoreMultipleLift
         bool up = i.Op is Op.Ldm or Op.Stm or Op.Pop or Op.Ldmib or Op.Stmib;
         int rn = i.Op is Op.Push or Op.Pop ? 13 : i.Rn;
         ushort list = i.RegList;
-        // The 16-bit Thumb LDM writes back unless it loads its base; everything else has a W bit (or is PUSH/POP).
-        bool writeback = i.Op is Op.Push or Op.Pop || i.Flag('W') || (i.Size == 2 && i.Op == Op.Ldm && (list & (1 << rn)) == 0);
+        // The 16-bit Thumb STM always writes back and LDM unless it loads its base; the others have a W bit (or are PUSH/POP).
+        bool writeback = i.Op is Op.Push or Op.Pop
+            || (i.Size == 2 ? i.Op == Op.Stm || (list & (1 << rn)) == 0 : i.Flag('W'));
         int count = System.Numerics.BitOperations.PopCount(list);
         var baseValue = ctx.Reg(rn);
         // The lowest register always goes to the lowest address.

@@ -22,7 +22,7 @@ internal static class MultiplyLift
 
     private static void SetNz(LiftContext ctx, in Instruction i, Value negative, Value zero)
     {
-        if (!i.Flag('S')) return;
+        if (!i.SetFlags) return;
         ctx.Ir.SetFlag(Flag.N, negative);
         ctx.Ir.SetFlag(Flag.Z, zero);
     }

@@ -23,10 +23,10 @@ internal static class Shifter
             _ => i.ShiftType,
         };
         var ir = ctx.Ir;
-        var p = i.Encoding!.Pattern;
-        if (p.Has(Field.Rotate))
+        var e = i.Encoding!;
+        if (e.Has(Field.Rotate))
         {
-            bool thumb = i.Encoding.Thumb;
+            bool thumb = e.Thumb;
             uint imm = thumb ? ThumbImmediates.ExpandImmediate((uint)i.Rotate, i.Imm) : Bits.ExpandArmImmediate(i.Imm, i.Rotate);
             bool rotates = thumb ? ThumbImmediates.ExpandImmediateRotates((uint)i.Rotate) : i.Rotate != 0;
             Value carry = default;
@@ -34,9 +34,9 @@ internal static class Shifter
             return (Value.I32(imm), carry);
         }
         // T32 ADDW/SUBW/ADR: a plain 12-bit immediate, no register at all.
-        if (!p.Has(Field.Rm)) return (Value.I32(i.Imm), wantCarry ? ir.GetFlag(Flag.C) : default);
+        if (!e.Has(Field.Rm)) return (Value.I32(i.Imm), wantCarry ? ir.GetFlag(Flag.C) : default);
         var rm = ctx.Reg(i.Rm);
-        if (p.Has(Field.Rs))
+        if (e.Has(Field.Rs))
         {
             var amount = ir.Emit(Opcode.ZeroExtend8, ctx.Reg(i.Rs));
             var (shift, carryOp) = type switch

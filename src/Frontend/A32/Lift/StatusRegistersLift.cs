@@ -23,7 +23,7 @@ internal static class StatusRegistersLift
 
     private static void Msr(in Instruction i, LiftContext ctx)
     {
-        Value value = i.Encoding!.Pattern.Has(Field.Rotate)
+        Value value = i.Encoding!.Has(Field.Rotate)
             ? Value.I32(Bits.ExpandArmImmediate(i.Imm, i.Rotate))
             : ctx.Reg(i.Rn);
         // The field mask is the pattern's m field in both instruction sets.

@@ -7,7 +7,7 @@ namespace Translator.Frontend.Thumb.Decode;
 /// 16-bit loads and stores: LDR (literal), single loads and stores with a register or an immediate
 /// offset (SP-relative too), LDMIA/STMIA, PUSH and POP. Every form is pre-indexed without
 /// writeback (STMIA always writes back, LDMIA unless it loads the base, PUSH and POP always). The
-/// immediate is the encoding's own imm5 or imm8, in units of the access size. The implied base
+/// immediate is the encoding's imm5 or imm8 in units of the access size, read as bytes. The implied base
 /// (PC, SP) and the implied LR of PUSH and PC of POP are given with the fields.
 /// </summary>
 public static class T16LoadStore
@@ -20,7 +20,7 @@ public static class T16LoadStore
 
     public static readonly Encoding[] Lines =
     [
-        new Encoding("LDR (literal) T1", Op.Ldr, "01001tttiiiiiiii", Literal).WithField('n', 15),
+        new Encoding("LDR (literal) T1", Op.Ldr, "01001tttiiiiiiii", Literal).WithField('n', 15).ImmediateInUnitsOf(4),
 
         new("STR (register) T1", Op.Str, "0101000mmmnnnttt", RegisterOffset),
         new("STRH (register) T1", Op.Strh, "0101001mmmnnnttt", RegisterOffset),
@@ -31,14 +31,14 @@ public static class T16LoadStore
         new("LDRB (register) T1", Op.Ldrb, "0101110mmmnnnttt", RegisterOffset),
         new("LDRSH (register) T1", Op.Ldrsh, "0101111mmmnnnttt", RegisterOffset),
 
-        new("STR (immediate) T1", Op.Str, "01100iiiiinnnttt", ImmediateOffset),
-        new("LDR (immediate) T1", Op.Ldr, "01101iiiiinnnttt", ImmediateOffset),
+        new Encoding("STR (immediate) T1", Op.Str, "01100iiiiinnnttt", ImmediateOffset).ImmediateInUnitsOf(4),
+        new Encoding("LDR (immediate) T1", Op.Ldr, "01101iiiiinnnttt", ImmediateOffset).ImmediateInUnitsOf(4),
         new("STRB (immediate) T1", Op.Strb, "01110iiiiinnnttt", ImmediateOffset),
         new("LDRB (immediate) T1", Op.Ldrb, "01111iiiiinnnttt", ImmediateOffset),
-        new("STRH (immediate) T1", Op.Strh, "10000iiiiinnnttt", ImmediateOffset),
-        new("LDRH (immediate) T1", Op.Ldrh, "10001iiiiinnnttt", ImmediateOffset),
-        new Encoding("STR (immediate) T2", Op.Str, "10010tttiiiiiiii", ImmediateOffset).WithField('n', 13),
-        new Encoding("LDR (immediate) T2", Op.Ldr, "10011tttiiiiiiii", ImmediateOffset).WithField('n', 13),
+        new Encoding("STRH (immediate) T1", Op.Strh, "10000iiiiinnnttt", ImmediateOffset).ImmediateInUnitsOf(2),
+        new Encoding("LDRH (immediate) T1", Op.Ldrh, "10001iiiiinnnttt", ImmediateOffset).ImmediateInUnitsOf(2),
+        new Encoding("STR (immediate) T2", Op.Str, "10010tttiiiiiiii", ImmediateOffset).WithField('n', 13).ImmediateInUnitsOf(4),
+        new Encoding("LDR (immediate) T2", Op.Ldr, "10011tttiiiiiiii", ImmediateOffset).WithField('n', 13).ImmediateInUnitsOf(4),
 
         new("STM (STMIA) T1", Op.Stm, "11000nnnllllllll", Multiple, Feature.Base, EmptyList, StoredBase),
         new("LDM (LDMIA) T1", Op.Ldm, "11001nnnllllllll", Multiple, Feature.Base, EmptyList),

@@ -22,10 +22,10 @@ public static class T16Miscellaneous
 
     public static readonly Encoding[] Lines =
     [
-        new("ADR T1", Op.Adr, "10100dddiiiiiiii", Adr),
-        new Encoding("ADD (SP plus immediate) T1", Op.Add, "10101dddiiiiiiii", StackPointerImmediate).WithField('n', 13),
-        new Encoding("ADD (SP plus immediate) T2", Op.Add, "101100000iiiiiii", StackPointerImmediate).WithField('d', 13).WithField('n', 13),
-        new Encoding("SUB (SP minus immediate) T1", Op.Sub, "101100001iiiiiii", StackPointerImmediate).WithField('d', 13).WithField('n', 13),
+        new Encoding("ADR T1", Op.Adr, "10100dddiiiiiiii", Adr).WithField('n', 15).ImmediateInUnitsOf(4),
+        new Encoding("ADD (SP plus immediate) T1", Op.Add, "10101dddiiiiiiii", StackPointerImmediate).WithField('n', 13).ImmediateInUnitsOf(4),
+        new Encoding("ADD (SP plus immediate) T2", Op.Add, "101100000iiiiiii", StackPointerImmediate).WithField('d', 13).WithField('n', 13).ImmediateInUnitsOf(4),
+        new Encoding("SUB (SP minus immediate) T1", Op.Sub, "101100001iiiiiii", StackPointerImmediate).WithField('d', 13).WithField('n', 13).ImmediateInUnitsOf(4),
 
         new("SXTH T1", Op.Sxth, "1011001000mmmddd", TwoRegisters),
         new("SXTB T1", Op.Sxtb, "1011001001mmmddd", TwoRegisters),

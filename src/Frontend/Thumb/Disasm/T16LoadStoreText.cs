@@ -7,18 +7,10 @@ internal static class T16LoadStoreText
 {
     private static string Name(Op op) => op.ToString().ToLowerInvariant();
 
-    /// <summary>The access size in bytes, by which an immediate offset is scaled.</summary>
-    private static int Scale(Op op) => op switch
-    {
-        Op.Ldr or Op.Str => 4,
-        Op.Ldrh or Op.Strh => 2,
-        _ => 1,
-    };
-
     /// <summary>LDR (literal): <c>ldr r0, [pc, #8] @ (0x10)</c>, the target from the word-aligned PC.</summary>
     public static void Literal(in Instruction i, AsmWriter w)
     {
-        uint offset = i.Imm << 2;
+        uint offset = i.Imm;
         w.Mnemonic("ldr", i).Tab().Reg(i.Rt).Text(", [pc, #").Decimal(offset).Text("]\t@ (").Target((w.Pc & ~3u) + offset).Char(')');
     }
 
@@ -26,10 +18,10 @@ internal static class T16LoadStoreText
     public static void RegisterOffset(in Instruction i, AsmWriter w) =>
         w.Mnemonic(Name(i.Op), i).Tab().Reg(i.Rt).Text(", [").Reg(i.Rn).Comma().Reg(i.Rm).Char(']');
 
-    /// <summary>Immediate offset, scaled by the access size (SP-relative too): <c>ldr r0, [sp, #124] @ 0x7c</c>.</summary>
+    /// <summary>Immediate offset, in bytes (SP-relative too): <c>ldr r0, [sp, #124] @ 0x7c</c>.</summary>
     public static void ImmediateOffset(in Instruction i, AsmWriter w)
     {
-        long offset = i.Imm * Scale(i.Op);
+        long offset = i.Imm;
         w.Mnemonic(Name(i.Op), i).Tab().Reg(i.Rt).Text(", [").Reg(i.Rn).Comma().Imm(offset).Char(']').ValueComment(offset);
     }
 

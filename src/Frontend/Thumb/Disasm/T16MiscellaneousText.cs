@@ -12,15 +12,15 @@ internal static class T16MiscellaneousText
     /// <summary>ADR, which GNU shows as its ADD form with the target in a comment: <c>add r0, pc, #8 @ (adr r0, 0x10)</c>.</summary>
     public static void Adr(in Instruction i, AsmWriter w)
     {
-        uint offset = i.Imm << 2;
+        uint offset = i.Imm;
         w.Mnemonic("add", i).Tab().Reg(i.Rd).Text(", pc, #").Decimal(offset)
             .Text("\t@ (adr ").Reg(i.Rd).Comma().Target((w.Pc & ~3u) + offset).Char(')');
     }
 
-    /// <summary>ADD Rd, SP, #imm (T1) and ADD/SUB SP, SP, #imm (T2, shown with SP once): the immediate in words.</summary>
+    /// <summary>ADD Rd, SP, #imm (T1) and ADD/SUB SP, SP, #imm (T2, shown with SP once).</summary>
     public static void StackPointerImmediate(in Instruction i, AsmWriter w)
     {
-        long offset = i.Imm << 2;
+        long offset = i.Imm;
         w.Mnemonic(Name(i.Op), i).Tab().Reg(i.Rd).Comma();
         if (i.Rd != 13) w.Text("sp, ");
         w.Imm(offset).ValueComment(offset);
