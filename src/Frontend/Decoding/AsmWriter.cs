@@ -26,6 +26,12 @@ public sealed class AsmWriter
     /// </summary>
     public Func<uint, string>? AddressText { get; set; }
 
+    /// <summary>
+    /// Thumb: the condition of the IT block the instruction is in, which GNU names in its warnings
+    /// even for a branch that has a condition of its own.
+    /// </summary>
+    public Condition ItCondition { get; set; }
+
     public void Reset(uint address, uint pcOffset)
     {
         _sb.Clear();
@@ -43,9 +49,9 @@ public sealed class AsmWriter
     public AsmWriter Tab() { _sb.Append('\t'); return this; }
     public AsmWriter Comma() { _sb.Append(", "); return this; }
 
-    /// <summary>Mnemonic followed by the condition suffix (nothing for AL and unconditional).</summary>
-    public AsmWriter Mnemonic(string name, in Instruction insn) { _sb.Append(name).Append(insn.Cond.Suffix()); return this; }
-    public AsmWriter Cond(in Instruction insn) { _sb.Append(insn.Cond.Suffix()); return this; }
+    /// <summary>Mnemonic followed by the condition suffix (nothing for AL and unconditional outside an IT block).</summary>
+    public AsmWriter Mnemonic(string name, in Instruction insn) => Text(name).Cond(insn);
+    public AsmWriter Cond(in Instruction insn) { _sb.Append(insn.InItBlock ? insn.Cond.ItSuffix() : insn.Cond.Suffix()); return this; }
 
     public AsmWriter Reg(int r) { _sb.Append(RegNames[r & 15]); return this; }
 
