@@ -23,9 +23,6 @@ public static class T32LoadStore
 
     private static readonly Rule TransferIsSp = (in Instruction i) => i.Rt == 13 ? Reason.SpOperand : Reason.None;
 
-    /// <summary>A byte or halfword load with writeback to PC (without writeback the word is a memory hint).</summary>
-    private static readonly Rule WritebackToPc = (in Instruction i) => i.Rt == 15 && i.Flag('W') ? Reason.PcOperand : Reason.None;
-
     /// <summary>A load to PC is a branch: inside an IT block it must be the block's last instruction.</summary>
     private static readonly Rule LoadToPcInItBlock = (in Instruction i) =>
         i.Rt == 15 ? T32Rules.BranchNotLastInItBlock(i) : Reason.None;
@@ -51,8 +48,10 @@ public static class T32LoadStore
     ];
 
     /// <summary>
-    /// The loads of one size. <paramref name="transferred"/> is the rule on Rt for the forms that
-    /// have no memory hint at Rt = PC (the hint's lines, more specific, take those words).
+    /// The loads of one size. <paramref name="transferred"/> is the rule on Rt of the offset,
+    /// register and literal forms, whose words with Rt = PC are (for the byte and halfword sizes)
+    /// the memory hints' more specific lines; <paramref name="transferredWithWriteback"/> the rule of
+    /// the 8-bit forms, where Rt = PC without a hint means writeback.
     /// </summary>
     private static IEnumerable<Encoding> Loads(string name, Op op, Op unprivileged, string sizeBits, Rule transferred, Rule transferredWithWriteback) =>
     [

@@ -31,8 +31,6 @@ public static class T32LoadStoreMultiple
 
     private static int Base(in Instruction i) => (int)((i.Word >> 16) & 0xF);
 
-    private static readonly Rule ReturnInItBlock = T32Rules.BranchNotLastInItBlock;
-
     public static readonly Encoding[] Lines =
     [
         new("STM (STMIA)", Op.Stm, "1110100010W0nnnnllllllllllllllll", Multiple, Feature.Base, Rules.PcIs('n'), StoreList),
@@ -47,7 +45,7 @@ public static class T32LoadStoreMultiple
         // GNU decodes SRS and RFE only with the should-be bits of hw2 as the ARM ARM gives them.
         new Encoding("SRS (DB)", Op.Srs, "1110100000W0(1)(1)(0)(1)11000000000iiiii", StoreReturnState, Feature.Base, ProcessorState.SrsMode).WithFlags("P"),
         new Encoding("SRS (IA)", Op.Srs, "1110100110W0(1)(1)(0)(1)11000000000iiiii", StoreReturnState, Feature.Base, ProcessorState.SrsMode).WithFlags("U"),
-        new Encoding("RFE (DB)", Op.Rfe, "1110100000W1nnnn1100000000000000", ReturnFromException, Feature.Base, Rules.PcIs('n'), ReturnInItBlock).WithFlags("P"),
-        new Encoding("RFE (IA)", Op.Rfe, "1110100110W1nnnn1100000000000000", ReturnFromException, Feature.Base, Rules.PcIs('n'), ReturnInItBlock).WithFlags("U"),
+        new Encoding("RFE (DB)", Op.Rfe, "1110100000W1nnnn1100000000000000", ReturnFromException, Feature.Base, Rules.PcIs('n'), T32Rules.BranchNotLastInItBlock).WithFlags("P"),
+        new Encoding("RFE (IA)", Op.Rfe, "1110100110W1nnnn1100000000000000", ReturnFromException, Feature.Base, Rules.PcIs('n'), T32Rules.BranchNotLastInItBlock).WithFlags("U"),
     ];
 }

@@ -51,15 +51,12 @@ internal static class T32BranchMiscControlText
         w.Mnemonic("dbg", i).Tab().Imm(i.Imm);
     }
 
-    private static readonly string?[] BarrierOptions =
-        [null, "oshld", "oshst", "osh", null, "nshld", "unst", "un", null, "ishld", "ishst", "ish", null, "ld", "st", "sy"];
-
     public static void Barrier(in Instruction i, AsmWriter w)
     {
         if (ShouldBeBitsDiffer(i)) { ReservedCondition(i, w); return; }
         w.Mnemonic(i.Op.ToString().ToLowerInvariant(), i).Tab();
         if (i.Op == Op.Isb) { if (i.Imm == 15) w.Text("sy"); else w.Imm(i.Imm); }
-        else if (BarrierOptions[i.Imm] is { } name) w.Text(name);
+        else if (SystemInstructionsText.BarrierOptionName(i.Imm) is { } name) w.Text(name);
         else w.Imm(i.Imm);
     }
 
