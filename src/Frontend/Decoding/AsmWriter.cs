@@ -26,6 +26,12 @@ public sealed class AsmWriter
     /// </summary>
     public Func<uint, string>? AddressText { get; set; }
 
+    /// <summary>
+    /// Thumb: the condition of the IT block the instruction is in, which GNU names in its warnings
+    /// even for a branch that has a condition of its own.
+    /// </summary>
+    public Condition ItCondition { get; set; }
+
     public void Reset(uint address, uint pcOffset)
     {
         _sb.Clear();

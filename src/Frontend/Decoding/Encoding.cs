@@ -20,7 +20,7 @@ public sealed class Encoding
     public string Name { get; }
     public Op Op { get; }
     public BitPattern Pattern { get; }
-    public TextForm Text { get; }
+    public TextForm Text { get; private set; }
     public Feature Feature { get; }
     public string Family { get; internal set; } = "";
     /// <summary>Order within its table; a tie-breaker between equally specific patterns.</summary>
@@ -103,6 +103,16 @@ public sealed class Encoding
 
     private int _immediateShift;
 
+    /// <summary>
+    /// Flags the encoding implies without a bit of its own (bit letter - 'A'), so that a record reads
+    /// as the A32 line of the same operation does: T32's LDR (immediate, 12-bit) is P=1, U=1, W=0.
+    /// </summary>
+    public uint ImpliedFlags { get; private set; }
+
+    /// <summary>Sets the upper-case flags named in <paramref name="letters"/> for every word of the encoding.</summary>
+    public Encoding WithFlags(string letters) =>
+        With(e => e.ImpliedFlags |= letters.Aggregate(0u, (m, c) => char.IsUpper(c) ? m | 1u << (c - 'A') : throw new ArgumentException($"'{c}' is not a flag letter")));
+
     [InlineArray((int)Field.Count)]
     private struct FieldValues { private uint _first; }
 
@@ -122,6 +132,9 @@ public sealed class Encoding
 
     public Encoding Prefer() => With(e => e.Preferred = true);
 
+    /// <summary>The same line with another text form (the Thumb form of a line GNU prints differently there).</summary>
+    public Encoding WithText(TextForm text) => With(e => e.Text = text);
+
     /// <summary>
     /// A 16-bit Thumb encoding that sets the flags exactly when it is outside an IT block (ADDS
     /// outside, ADD<c> inside): <see cref="Instruction.SetFlags"/> then depends on the IT state.
@@ -140,7 +153,7 @@ public sealed class Encoding
     public Encoding Repatterned(string pattern) => new(Name, Op, pattern, Text, Feature, Unpredictable)
     {
         UndefinedRules = UndefinedRules, Preferred = Preferred, Excludes = Excludes,
-        FlagsOutsideItBlock = FlagsOutsideItBlock, _fixedValues = _fixedValues, _fixedFields = _fixedFields, _immediateShift = _immediateShift,
+        FlagsOutsideItBlock = FlagsOutsideItBlock, _fixedValues = _fixedValues, _fixedFields = _fixedFields, _immediateShift = _immediateShift, ImpliedFlags = ImpliedFlags,
     };
 
     /// <summary>The value of operand <paramref name="field"/> in <paramref name="word"/>, with the value the encoding implies (<see cref="WithField"/>) merged in.</summary>

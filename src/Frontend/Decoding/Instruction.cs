@@ -50,9 +50,10 @@ public readonly struct Instruction
     public Op Op => Encoding?.Op ?? Op.Undefined;
     public uint this[Field f] => f == Field.Cond ? (uint)Cond : Read(f);
 
-    /// <summary>Upper-case pattern letters: bit (letter - 'A').</summary>
-    public uint Flags => Encoding?.Pattern.FlagsOf(Word) ?? 0;
-    public bool Flag(char letter) => Encoding is { } e && (Word & e.Pattern.FlagMask(letter)) != 0;
+    /// <summary>Upper-case pattern letters, and the flags the encoding implies: bit (letter - 'A').</summary>
+    public uint Flags => Encoding is { } e ? e.Pattern.FlagsOf(Word) | e.ImpliedFlags : 0;
+    public bool Flag(char letter) =>
+        Encoding is { } e && ((Word & e.Pattern.FlagMask(letter)) != 0 || (e.ImpliedFlags & 1u << (letter - 'A')) != 0);
 
     /// <summary>Reads or writes privileged state, or behaves differently by processor mode.</summary>
     public bool Sensitive => Encoding is not null && SensitiveInstructions.IsSensitive(this);

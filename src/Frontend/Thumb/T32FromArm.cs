@@ -1,5 +1,7 @@
 using Translator.Frontend.A32;
 using Translator.Frontend.A32.Decode;
+using Translator.Frontend.A32.Disasm;
+using Translator.Frontend.Thumb.Decode;
 using Translator.Frontend.Decoding;
 
 namespace Translator.Frontend.Thumb;
@@ -20,13 +22,44 @@ internal static class T32FromArm
         ("T32LegacyCoprocessor", Moved(LegacyCoprocessor.Lines)),
         ("T32CoprocessorSpaceV8", Moved(CoprocessorSpaceV8.Lines)),
         ("T32VfpDataProcessing", Moved(VfpDataProcessing.Lines)),
-        ("T32VfpLoadStore", Moved(VfpLoadStore.Lines)),
+        ("T32VfpLoadStore", [.. Moved(VfpLoadStore.Lines), .. T32VfpLoadStore.Lines]),
         ("T32VfpTransfer", Moved(VfpTransfer.Lines)),
         ("T32AdvancedSimd", Moved(AdvancedSimd.Lines)),
     ];
 
     private static Encoding[] Moved(Encoding[] lines) =>
-        [.. lines.Select(e => (Line: e, Pattern: T32Pattern(e.Pattern.Text))).Where(p => p.Pattern is not null).Select(p => p.Line.Repatterned(p.Pattern!))];
+        [.. lines.Select(e => (Line: e, Pattern: T32Pattern(e.Pattern.Text))).Where(p => p.Pattern is not null).Select(p => ForThumb(p.Line.Repatterned(p.Pattern!)))];
+
+    /// <summary>The ARMv8 floating-point additions that have no condition in ARM state (GNU's "%u").</summary>
+    private static bool UnconditionalInArm(Op op) =>
+        op is Op.Vsel or Op.Vmaxnm or Op.Vminnm or Op.Vcvta or Op.Vcvtn or Op.Vcvtp or Op.Vcvtm
+            or Op.Vrinta or Op.Vrintn or Op.Vrintp or Op.Vrintm;
+
+    /// <summary>
+    /// Where GNU's Thumb disassembly of a moved line differs from its ARM one. An ARMv8 addition that
+    /// is unconditional in ARM state shows an IT block's condition and is marked UNPREDICTABLE there
+    /// (its text already marks a half-precision one). VDUP from a core register is decoded only
+    /// with its should-be-zero bits 3:0 clear; GNU leaves the other words UNDEFINED in Thumb, a
+    /// permitted outcome of the ARM ARM's UNPREDICTABLE, and so does this table.
+    /// </summary>
+    private static Encoding ForThumb(Encoding line)
+    {
+        if (UnconditionalInArm(line.Op))
+        {
+            var text = line.Text;
+            return line.WithText((in Instruction i, AsmWriter w) =>
+            {
+                text(i, w);
+                if (i.InItBlock && VfpOperandForm.Size(i) != 1) w.Unpredictable();
+            });
+        }
+        if (line.Op == Op.Vdup && line.Pattern.Has(Field.Rt))
+        {
+            var excludes = line.Excludes;
+            return line.Excluding(w => (w & 0xF) != 0 || (excludes?.Invoke(w) ?? false));
+        }
+        return line;
+    }
 
     /// <summary>
     /// The A32 pattern text rewritten for T32 (the top eight bits of the layout; a constraint on the

@@ -20,10 +20,18 @@ public sealed class ThumbDisassembler
     /// <summary>The IT state the next instruction of the stream is decoded in.</summary>
     public ItState It { get; set; }
 
-    /// <summary>The text objdump prints after the encoding: mnemonic, tab, operands, comment.</summary>
+    // The IT state the instruction Next returned last was decoded in: its block's condition, which GNU
+    // names even for a branch with a condition of its own.
+    private ItState _decodedIn;
+
+    /// <summary>
+    /// The text objdump prints after the encoding: mnemonic, tab, operands, comment. For an
+    /// instruction in an IT block, the block is the one <see cref="Next"/> last decoded in.
+    /// </summary>
     public string Format(in Instruction insn, uint address)
     {
         _w.Reset(address, 4);
+        _w.ItCondition = _decodedIn.Condition;
         if (insn.Encoding is null) _w.UndefinedThumb(insn);
         else insn.Encoding.Text(insn, _w);
         return _w.ToString();
@@ -32,6 +40,7 @@ public sealed class ThumbDisassembler
     /// <summary>Decodes the next instruction of the stream (hw2 is read only for a 32-bit one) and advances the IT state.</summary>
     public Instruction Next(uint hw1, uint hw2)
     {
+        _decodedIn = It;
         var insn = _decoder.Decode(hw1, hw2, It);
         It = ThumbDecoder.Next(insn, It);
         return insn;

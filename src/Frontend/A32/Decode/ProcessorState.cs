@@ -18,7 +18,7 @@ public static class ProcessorState
     /// CPS A1: a mode without M, an enable/disable without flags (or flags without one), imod 01,
     /// imod 00 without a mode change, and a change to a mode that does not exist are UNPREDICTABLE.
     /// </summary>
-    private static readonly Rule CpsFields = (in Instruction i) =>
+    internal static readonly Rule CpsFields = (in Instruction i) =>
     {
         uint imod = i.Imm2, mode = i.Imm;
         bool changeMode = i.Flag('M'), flags = i.Flag('A') || i.Flag('I') || i.Flag('F');
@@ -29,7 +29,7 @@ public static class ProcessorState
     };
 
     /// <summary>SRS names the mode whose stack receives LR and SPSR: Hyp mode, or a mode that does not exist, is UNPREDICTABLE.</summary>
-    private static readonly Rule SrsMode = (in Instruction i) =>
+    internal static readonly Rule SrsMode = (in Instruction i) =>
         !ValidMode(i.Imm) || i.Imm == 0x1A ? Reason.FieldValue : Reason.None;
 
     /// <summary>SETEND's bits 7:4 are part of its opcode (0000); GNU shows the other values as SETEND too.</summary>

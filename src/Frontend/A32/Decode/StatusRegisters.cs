@@ -13,7 +13,7 @@ public static class StatusRegisters
     /// MSR of no fields is UNPREDICTABLE (for MSR (immediate) with R clear the word is, in the ARM ARM,
     /// a hint whose should-be bits are wrong).
     /// </summary>
-    private static readonly Rule NoFields = (in Instruction i) => (i.Word & 0x000F_0000) == 0 ? Reason.FieldValue : Reason.None;
+    internal static readonly Rule NoFields = (in Instruction i) => i.Rm == 0 ? Reason.FieldValue : Reason.None;
 
     /// <summary>
     /// Bits 7:4 = 1001 with bits 24:20 = 10x10 fall among the synchronization primitives, where they

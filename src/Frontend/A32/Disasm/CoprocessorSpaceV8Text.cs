@@ -29,15 +29,15 @@ internal static class CoprocessorSpaceV8Text
     private static string FloatSize(in Instruction i) => i.Flag('S') ? ".f32" : ".f16";
 
     public static void ComplexAdd(in Instruction i, AsmWriter w) =>
-        w.Text("vcadd").Text(FloatSize(i)).Tab().VdVn(i).V(i, Vm(i)).Rotation(i.Rotate == 0 ? 90 : 270);
+        w.Mnemonic("vcadd", i).Text(FloatSize(i)).Tab().VdVn(i).V(i, Vm(i)).Rotation(i.Rotate == 0 ? 90 : 270);
 
     public static void ComplexMultiply(in Instruction i, AsmWriter w) =>
-        w.Text("vcmla").Text(FloatSize(i)).Tab().VdVn(i).V(i, Vm(i)).Rotation(i.Rotate * 90);
+        w.Mnemonic("vcmla", i).Text(FloatSize(i)).Tab().VdVn(i).V(i, Vm(i)).Rotation(i.Rotate * 90);
 
     /// <summary>The f16 form indexes Dm[M]; the f32 form names D(M:Vm)[0].</summary>
     public static void ComplexMultiplyByElement(in Instruction i, AsmWriter w)
     {
-        w.Text("vcmla").Text(FloatSize(i)).Tab().VdVn(i);
+        w.Mnemonic("vcmla", i).Text(FloatSize(i)).Tab().VdVn(i);
         if (i.Flag('S')) w.Element('d', Vm(i), 0); else w.Element('d', i.Rm, i.Flag('M') ? 1 : 0);
         w.Rotation(i.Rotate * 90);
     }

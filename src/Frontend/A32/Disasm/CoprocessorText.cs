@@ -9,10 +9,13 @@ internal static class CoprocessorText
     private static string Name(Op op) => op.ToString().ToLowerInvariant();
 
     /// <summary>GNU marks the *2 forms aimed at the floating-point coprocessors.</summary>
-    private static bool MarkUnconditional(in Instruction i) => i.Cond == Condition.Unconditional && i.Coproc is 9 or 10 or 11;
+    private static bool MarkUnconditional(in Instruction i) => i.Op is Op.Mcr2 or Op.Mrc2 or Op.Ldc2 or Op.Stc2 && i.Coproc is 9 or 10 or 11;
 
-    /// <summary>GNU marks any instruction aimed at coprocessor 9 (ARMv8.2 half precision) that has a condition other than AL.</summary>
-    private static bool MarkConditionalHalf(in Instruction i) => i.Coproc == 9 && i.Cond < Condition.Always;
+    /// <summary>
+    /// GNU marks any instruction aimed at coprocessor 9 (ARMv8.2 half precision) that shows a
+    /// condition: other than AL in ARM state, any inside a Thumb IT block.
+    /// </summary>
+    private static bool MarkConditionalHalf(in Instruction i) => i.Coproc == 9 && (i.Cond < Condition.Always || i.InItBlock);
 
     public static void Transfer64(in Instruction i, AsmWriter w)
     {

@@ -16,11 +16,10 @@ internal static class StatusRegistersText
     };
 
     /// <summary>SYSm as GNU assembles it for its name table: R:M:m, with R in bit 6 and the M bits in 5:4.</summary>
-    private static string BankedName(uint word)
-    {
-        uint sysm = ((word & 0x004F_0000) >> 16) | ((word & 0x300) >> 4);
-        return Banked.TryGetValue(sysm, out var name) ? name : $"(UNDEF: {sysm})";
-    }
+    private static string BankedName(uint word) => BankedRegisterName(((word & 0x004F_0000) >> 16) | ((word & 0x300) >> 4));
+
+    /// <summary>GNU's name of a banked register or status register by its 7-bit SYSm number, or "(UNDEF: n)".</summary>
+    internal static string BankedRegisterName(uint sysm) => Banked.TryGetValue(sysm, out var name) ? name : $"(UNDEF: {sysm})";
 
     public static void Mrs(in Instruction i, AsmWriter w)
     {

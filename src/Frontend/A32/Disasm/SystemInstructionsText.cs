@@ -91,6 +91,9 @@ internal static class SystemInstructionsText
     private static readonly string?[] BarrierOptions =
         [null, "oshld", "oshst", "osh", null, "nshld", "unst", "un", null, "ishld", "ishst", "ish", null, "ld", "st", "sy"];
 
+    /// <summary>GNU's name of a DMB/DSB option, or null for the reserved ones (shown as a number).</summary>
+    internal static string? BarrierOptionName(uint option) => BarrierOptions[option & 0xF];
+
     public static void FullBarrier(in Instruction i, AsmWriter w) => w.Text("dfb");
 
     public static void Barrier(in Instruction i, AsmWriter w)

@@ -23,9 +23,13 @@ internal static class VfpDataProcessingText
         MarkConditionalHalf(i, w);
     };
 
-    /// <summary>VINS and VMOVX: half-precision moves encoded in coprocessor 10.</summary>
+    /// <summary>VINS and VMOVX: half-precision moves encoded in coprocessor 10 (GNU gives VINS no condition, even in a Thumb IT block).</summary>
     public static TextForm Half(string name) => (in Instruction i, AsmWriter w) =>
-        w.Mnemonic(name, i).Text(".f16").Tab().S(Sd(i)).Comma().S(Sm(i));
+    {
+        w.Text(name);
+        if (i.Op != Op.Vins) w.Cond(i);
+        w.Text(".f16").Tab().S(Sd(i)).Comma().S(Sm(i));
+    };
 
     /// <summary>VCMP and VCMPE against a register.</summary>
     public static void Compare(in Instruction i, AsmWriter w)
@@ -96,15 +100,22 @@ internal static class VfpDataProcessingText
         MarkConditionalHalf(i, w);
     }
 
-    /// <summary>VCVTA/N/P/M: to a 32-bit integer with the rounding mode in the mnemonic.</summary>
+    /// <summary>VCVTA/N/P/M: to a 32-bit integer with the rounding mode in the mnemonic (and a Thumb IT block's condition).</summary>
     public static TextForm ConvertDirected(string name) => (in Instruction i, AsmWriter w) =>
-        w.Text(name).Text(i.Flag('O') ? ".s32" : ".u32").Text(Type(i)).Tab().S(Sd(i)).Comma().Vm(i);
+    {
+        w.Mnemonic(name, i).Text(i.Flag('O') ? ".s32" : ".u32").Text(Type(i)).Tab().S(Sd(i)).Comma().Vm(i);
+        MarkConditionalHalf(i, w);
+    };
 
     public static void JavaScriptConvert(in Instruction i, AsmWriter w) =>
         w.Mnemonic("vjcvt", i).Text(".s32.f64").Tab().S(Sd(i)).Comma().D(Dm(i));
 
-    public static void Select(in Instruction i, AsmWriter w) =>
-        w.Text("vsel").Text(SelectConditions[i.Imm2]).Text(Type(i)).Tab().Vd(i).Comma().Vn(i).Comma().Vm(i);
+    /// <summary>VSEL: its own condition, then (in a Thumb IT block) the block's.</summary>
+    public static void Select(in Instruction i, AsmWriter w)
+    {
+        w.Text("vsel").Text(SelectConditions[i.Imm2]).Cond(i).Text(Type(i)).Tab().Vd(i).Comma().Vn(i).Comma().Vm(i);
+        MarkConditionalHalf(i, w);
+    }
 
     /// <summary>
     /// The half-precision VRINT slot with both op bits set has no instruction; GNU's table still

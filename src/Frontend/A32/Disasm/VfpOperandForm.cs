@@ -26,12 +26,12 @@ internal static class VfpOperandForm
     public static AsmWriter Vm(this AsmWriter w, in Instruction i) => IsDouble(i) ? w.D(Dm(i)) : w.S(Sm(i));
 
     /// <summary>
-    /// GNU marks a half-precision (coprocessor 9) instruction that has a condition other than AL:
-    /// ARMv8.2 makes it CONSTRAINED UNPREDICTABLE.
+    /// GNU marks a half-precision (coprocessor 9) instruction that has a condition other than AL
+    /// (any condition of a Thumb IT block): ARMv8.2 makes it CONSTRAINED UNPREDICTABLE.
     /// </summary>
     public static void MarkConditionalHalf(in Instruction i, AsmWriter w)
     {
-        if (Size(i) == 1 && i.Cond < Condition.Always) w.Unpredictable();
+        if (Size(i) == 1 && (i.Cond < Condition.Always || i.InItBlock)) w.Unpredictable();
     }
 
     /// <summary>

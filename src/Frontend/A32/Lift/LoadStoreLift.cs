@@ -31,17 +31,20 @@ internal static class LoadStoreLift
         return Shifter.ImmediateShift(ctx, ctx.Reg(i.Rm), i.ShiftType, i.ShiftImm, wantCarry: false).Operand;
     }
 
+    /// <summary>The second register of a doubleword access: Rt2 in Thumb, Rt + 1 in A32.</summary>
+    private static int SecondRegister(in Instruction i) => i.Encoding!.Has(Field.Rt2) ? i.Rt2 : i.Rt + 1;
+
     /// <summary>
     /// P (index before the access), U (add the offset) and W (write back): A32 keeps them at bits 24,
-    /// 23 and 21 in every form; a Thumb encoding has them as flag letters, and one without a letter
-    /// is the plain offset form (P and U set, W clear).
+    /// 23 and 21 in every form; a Thumb encoding has them as flag letters or implies them (WithFlags),
+    /// and one with neither is the plain offset form (P and U set, W clear).
     /// </summary>
     internal static (bool P, bool U, bool W) Indexing(in Instruction i)
     {
         var e = i.Encoding!;
         if (!e.Thumb) return ((i.Word & (1 << 24)) != 0, (i.Word & (1 << 23)) != 0, (i.Word & (1 << 21)) != 0);
         uint word = i.Word;
-        bool Letter(char c, bool absent) => e.Pattern.FlagMask(c) == 0 ? absent : (word & e.Pattern.FlagMask(c)) != 0;
+        bool Letter(char c, bool absent) => (e.ImpliedFlags >> (c - 'A') & 1) != 0 || (e.Pattern.FlagMask(c) == 0 ? absent : (word & e.Pattern.FlagMask(c)) != 0);
         return (Letter('P', true), Letter('U', true), Letter('W', false));
     }
 
@@ -92,7 +95,7 @@ internal static class LoadStoreLift
         {
             // The ARM ARM wants these word-aligned (MemA); QEMU, the reference, does not fault them, nor does this.
             ctx.Store(4, address, ctx.Reg(i.Rt));
-            ctx.Store(4, second, ctx.Reg(i.Rt + 1));
+            ctx.Store(4, second, ctx.Reg(SecondRegister(i)));
             if (!writeback.IsNone) ctx.SetReg(i.Rn, writeback, exchange: false);
             return;
         }
@@ -100,7 +103,7 @@ internal static class LoadStoreLift
         var high = ctx.Load(4, second);
         if (!writeback.IsNone) ctx.SetReg(i.Rn, writeback, exchange: false);
         ctx.SetReg(i.Rt, low, exchange: false);
-        ctx.SetReg(i.Rt + 1, high, exchange: false);
+        ctx.SetReg(SecondRegister(i), high, exchange: false);
     }
 
     private static void Exclusive(in Instruction i, LiftContext ctx)
@@ -117,14 +120,14 @@ internal static class LoadStoreLift
                 // Two words, each in the data endianness, the first at the lower address.
                 var pair = ir.Emit(Opcode.LoadExclusive64, address);
                 ctx.SetReg(i.Rt, ctx.InDataOrder(4, ir.Emit(Opcode.Lo32, pair)), exchange: false);
-                ctx.SetReg(i.Rt + 1, ctx.InDataOrder(4, ir.Emit(Opcode.Hi32, pair)), exchange: false);
+                ctx.SetReg(SecondRegister(i), ctx.InDataOrder(4, ir.Emit(Opcode.Hi32, pair)), exchange: false);
                 break;
             }
             case Op.Strex: ctx.SetReg(i.Rd, ir.Emit(Opcode.StoreExclusive32, address, ctx.InDataOrder(4, ctx.Reg(i.Rt))), exchange: false); break;
             case Op.Strexb: ctx.SetReg(i.Rd, ir.Emit(Opcode.StoreExclusive8, address, ctx.Reg(i.Rt)), exchange: false); break;
             case Op.Strexh: ctx.SetReg(i.Rd, ir.Emit(Opcode.StoreExclusive16, address, ctx.InDataOrder(2, ctx.Reg(i.Rt))), exchange: false); break;
             default:
-                var value = ir.Emit(Opcode.Pack64, ctx.InDataOrder(4, ctx.Reg(i.Rt + 1)), ctx.InDataOrder(4, ctx.Reg(i.Rt)));
+                var value = ir.Emit(Opcode.Pack64, ctx.InDataOrder(4, ctx.Reg(SecondRegister(i))), ctx.InDataOrder(4, ctx.Reg(i.Rt)));
                 ctx.SetReg(i.Rd, ir.Emit(Opcode.StoreExclusive64, address, value), exchange: false);
                 break;
         }

@@ -1,0 +1,32 @@
+using Translator.Frontend.Decoding;
+
+namespace Translator.Frontend.Thumb.Decode;
+
+/// <summary>UNPREDICTABLE rules the T32 encodings share: the ARM ARM's BadReg, and branches inside IT blocks.</summary>
+internal static class T32Rules
+{
+    /// <summary>BadReg(): any of the register fields named is SP or PC.</summary>
+    public static Rule BadReg(string letters)
+    {
+        var fields = letters.Select(c => FieldLetters.FromLetter(c) ?? throw new ArgumentException($"no field letter '{c}'")).ToArray();
+        return (in Instruction i) =>
+        {
+            foreach (var f in fields)
+            {
+                if (i[f] == 15) return Reason.PcOperand;
+                if (i[f] == 13) return Reason.SpOperand;
+            }
+            return Reason.None;
+        };
+    }
+
+    /// <summary>An instruction that branches (or may, as a load to PC does) inside an IT block, but not as its last instruction.</summary>
+    public static readonly Rule BranchNotLastInItBlock = (in Instruction i) =>
+        i.InItBlock && !i.LastInItBlock ? Reason.ItBlock : Reason.None;
+
+    /// <summary>An instruction the ARM ARM does not allow inside an IT block at all.</summary>
+    public static readonly Rule InItBlock = (in Instruction i) => i.InItBlock ? Reason.ItBlock : Reason.None;
+
+    /// <summary>Words of the encoding's pattern that the ARM ARM leaves unallocated (UNDEFINED) but GNU still prints.</summary>
+    public static readonly Rule Unallocated = (in Instruction i) => Reason.NoEncoding;
+}
