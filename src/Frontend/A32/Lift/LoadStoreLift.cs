@@ -109,7 +109,8 @@ internal static class LoadStoreLift
     private static void Exclusive(in Instruction i, LiftContext ctx)
     {
         var ir = ctx.Ir;
-        var address = ctx.Reg(i.Rn);
+        // T32 LDREX/STREX add an offset; the other forms have none (it reads as zero).
+        var address = i.Imm == 0 ? ctx.Reg(i.Rn) : ir.Add(ctx.Reg(i.Rn), Value.I32(i.Imm));
         switch (i.Op)
         {
             case Op.Ldrex: ctx.SetReg(i.Rt, ctx.InDataOrder(4, ir.Emit(Opcode.LoadExclusive32, address)), exchange: false); break;

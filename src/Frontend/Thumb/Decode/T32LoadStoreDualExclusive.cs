@@ -35,21 +35,21 @@ public static class T32LoadStoreDualExclusive
     public static readonly Encoding[] Lines =
     [
         new Encoding("STRD (immediate)", Op.Strd, "1110100PU1W0nnnnttttuuuuiiiiiiii", Dual, Feature.Base,
-            BaseIsPc, T32Rules.BadReg("tu"), WritebackOverlap).Excluding(Unindexed),
+            BaseIsPc, T32Rules.BadReg("tu"), WritebackOverlap).Excluding(Unindexed).ImmediateInUnitsOf(4),
         new Encoding("LDRD (immediate)", Op.Ldrd, "1110100PU1W1nnnnttttuuuuiiiiiiii", Dual, Feature.Base,
-            T32Rules.BadReg("tu"), SamePair, WritebackOverlap).Excluding(w => Unindexed(w) || (w & 0x000F_0000) == 0x000F_0000),
+            T32Rules.BadReg("tu"), SamePair, WritebackOverlap).Excluding(w => Unindexed(w) || (w & 0x000F_0000) == 0x000F_0000).ImmediateInUnitsOf(4),
         // ARMv8-M's secure gateway, which GNU shows for this one LDRD (literal) word.
         new("SG", Op.Undefined, "11101001011111111110100101111111", T32BranchMiscControlText.Fixed("sg", conditional: false), Feature.MProfile),
         new Encoding("LDRD (literal)", Op.Ldrd, "1110100PU1W11111ttttuuuuiiiiiiii", Dual, Feature.Base,
-            T32Rules.BadReg("tu"), SamePair, LiteralWriteback).Excluding(Unindexed).WithField('n', 15),
+            T32Rules.BadReg("tu"), SamePair, LiteralWriteback).Excluding(Unindexed).WithField('n', 15).ImmediateInUnitsOf(4),
 
-        new("STREX", Op.Strex, "111010000100nnnnttttddddiiiiiiii", ExclusiveWord, Feature.Base, T32Rules.BadReg("dt"), BaseIsPc, StatusOverlap),
+        new Encoding("STREX", Op.Strex, "111010000100nnnnttttddddiiiiiiii", ExclusiveWord, Feature.Base, T32Rules.BadReg("dt"), BaseIsPc, StatusOverlap).ImmediateInUnitsOf(4),
         // ARMv8-M's test-target instructions, which GNU shows for a STREX of PC with these offsets.
         new("TT", Op.Undefined, "111010000100nnnn1111dddd00000000", TestTarget("tt"), Feature.MProfile),
         new("TTT", Op.Undefined, "111010000100nnnn1111dddd01000000", TestTarget("ttt"), Feature.MProfile),
         new("TTA", Op.Undefined, "111010000100nnnn1111dddd10000000", TestTarget("tta"), Feature.MProfile),
         new("TTAT", Op.Undefined, "111010000100nnnn1111dddd11000000", TestTarget("ttat"), Feature.MProfile),
-        new("LDREX", Op.Ldrex, "111010000101nnnntttt1111iiiiiiii", ExclusiveWord, Feature.Base, T32Rules.BadReg("t"), BaseIsPc),
+        new Encoding("LDREX", Op.Ldrex, "111010000101nnnntttt1111iiiiiiii", ExclusiveWord, Feature.Base, T32Rules.BadReg("t"), BaseIsPc).ImmediateInUnitsOf(4),
         new("STREXB", Op.Strexb, "111010001100nnnntttt11110100dddd", Exclusive, Feature.Base, T32Rules.BadReg("dt"), BaseIsPc, StatusOverlap),
         new("STREXH", Op.Strexh, "111010001100nnnntttt11110101dddd", Exclusive, Feature.Base, T32Rules.BadReg("dt"), BaseIsPc, StatusOverlap),
         new("STREXD", Op.Strexd, "111010001100nnnnttttuuuu0111dddd", Exclusive, Feature.Base, T32Rules.BadReg("dtu"), BaseIsPc, StatusOverlap),

@@ -14,14 +14,14 @@ internal static class T32LoadStoreDualExclusiveText
     }
 
     /// <summary>
-    /// LDRD/STRD: the 8-bit offset scaled by four, shown with its sign even when zero ("#-0"), except
+    /// LDRD/STRD: the offset (imm8 in words, read as bytes), shown with its sign even when zero ("#-0"), except
     /// that GNU shows a zero offset added before the access as plain <c>[rn]</c>, dropping any "!".
     /// A PC base adds the address in a comment, and any offset over 32 its magnitude in hex.
     /// </summary>
     public static void Dual(in Instruction i, AsmWriter w)
     {
         bool p = i.Flag('P'), u = i.Flag('U'), wb = i.Flag('W');
-        long offset = i.Imm * 4;
+        long offset = i.Imm;
         w.Mnemonic(Name(i.Op), i).Tab().Reg(i.Rt).Comma().Reg(i.Rt2).Comma().Char('[').Reg(i.Rn);
         if (p && u && offset == 0)
         {
@@ -35,13 +35,13 @@ internal static class T32LoadStoreDualExclusiveText
         ValueComment(offset, w);
     }
 
-    /// <summary>LDREX/STREX: the 8-bit offset scaled by four, omitted when zero.</summary>
+    /// <summary>LDREX/STREX: the offset (imm8 in words, read as bytes), omitted when zero.</summary>
     public static void ExclusiveWord(in Instruction i, AsmWriter w)
     {
         w.Mnemonic(Name(i.Op), i).Tab();
         if (i.Op == Op.Strex) w.Reg(i.Rd).Comma();
         w.Reg(i.Rt).Comma().Char('[').Reg(i.Rn);
-        long offset = i.Imm * 4;
+        long offset = i.Imm;
         if (offset != 0) w.Text(", #").Decimal(offset);
         w.Char(']');
         ValueComment(offset, w);
