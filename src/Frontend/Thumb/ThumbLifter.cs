@@ -62,7 +62,8 @@ public sealed class ThumbLifter(ThumbDecoder? decoder = null)
                 continue;
             }
 
-            byte cond = insn.Cond >= Condition.Always ? Conditions.Always : (byte)insn.Cond;
+            // BKPT is unconditional even inside an IT block.
+            byte cond = insn.Cond >= Condition.Always || insn.Op == Op.Bkpt ? Conditions.Always : (byte)insn.Cond;
             if (cond != block.Condition)
             {
                 if (block.Condition != Conditions.Always) break;
