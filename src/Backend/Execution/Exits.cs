@@ -43,16 +43,19 @@ public static unsafe class Exits
         return ExitKind.Trap;
     }
 
+    // The two exits below keep the ITSTATE the block left (a Thumb block sets it before leaving).
     public static ExitKind Dispatcher(CpuState* state, BlockExit exit, uint nextPc, bool thumb)
     {
-        Jump(state, nextPc, thumb);
+        state->R[15] = nextPc;
+        state->T = thumb ? 1u : 0u;
         exit.Kind = ExitKind.Dispatcher;
         return ExitKind.Dispatcher;
     }
 
     public static ExitKind WaitForInterrupt(CpuState* state, BlockExit exit, uint nextPc, bool thumb)
     {
-        Jump(state, nextPc, thumb);
+        state->R[15] = nextPc;
+        state->T = thumb ? 1u : 0u;
         exit.Kind = ExitKind.WaitForInterrupt;
         return ExitKind.WaitForInterrupt;
     }
