@@ -5,7 +5,7 @@ using Translator.Frontend.Thumb;
 namespace Translator.Frontend.Tests;
 
 /// <summary>
-/// The fast decoder (decision tree, leaf groups, compiled rules) against <see cref="ReferenceDecoder"/>,
+/// The decoder (its decision tree, leaf scans and rules checked as masks) against <see cref="ReferenceDecoder"/>,
 /// field for field, on random words, on words drawn from every table line (with register fields
 /// often PC or SP, so that the rules fire), and for Thumb inside and outside IT blocks.
 /// </summary>

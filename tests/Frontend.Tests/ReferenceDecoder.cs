@@ -8,7 +8,7 @@ namespace Translator.Frontend.Tests;
 /// specificity order (preferred lines, then most fixed bits, then table order), that matches the
 /// word and does not exclude it; then its class by calling its rules as delegates, in the order
 /// the decoder promises (UNDEFINED rules, should-be bits, PC fields, other UNPREDICTABLE rules).
-/// The decision tree and the compiled rules must agree with it on every word.
+/// The decision tree and the PC fields checked as masks must agree with it on every word.
 /// </summary>
 internal sealed class ReferenceDecoder(IReadOnlyList<Encoding> encodings, Feature features, bool splitOnCondition, byte size)
 {

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Translator.Frontend.Decoding;
 
@@ -10,10 +9,7 @@ namespace Translator.Frontend.Decoding;
 /// word bits that best split the remaining encodings (the root takes more of them, so that most
 /// words reach a leaf in one or two steps) and uses them to index its children; each leaf is a run
 /// of the encodings still possible, most specific first, closed by a catch-all entry without an
-/// encoding. A leaf is stored in groups of four entries whose fixed bits are compared with the word
-/// at once, so that picking the first match costs no branch per entry (which entry matches varies
-/// from word to word and would be mispredicted). Finding a word's encoding costs a few gathers and
-/// loads and no allocation.
+/// encoding. Finding a word's encoding costs a few gathers and loads and no allocation.
 /// </summary>
 internal sealed class DecodeTree
 {
@@ -21,27 +17,59 @@ internal sealed class DecodeTree
     private const int MaxBitsAtRoot = 12;
     private const int MaxBitsPerNode = 6;
     private const int MaxDepth = 8;
-    private const int GroupSize = 4;
+
+    /// <summary>A leaf entry: the pattern's fixed bits, and what the decoder needs once it matches.</summary>
+    internal readonly struct Candidate(Encoding? encoding, Feature features, uint noEncodingCondMask, Condition noCondition)
+    {
+        public readonly uint Mask = encoding?.Pattern.Mask ?? 0;
+        public readonly uint Value = encoding?.Pattern.Value ?? 0;
+        public readonly Func<uint, bool>? Excludes = encoding?.Excludes;
+        public readonly Encoding? Encoding = encoding;
+        /// <summary>The condition is the word gathered through this mask, or-ed with <see cref="CondDefault"/>.</summary>
+        public readonly uint CondMask = encoding is null ? noEncodingCondMask : encoding.Pattern.FieldMask(Field.Cond);
+        public readonly uint CondDefault = (encoding is null ? noEncodingCondMask : encoding.Pattern.FieldMask(Field.Cond)) != 0 ? 0 : (uint)noCondition;
+        /// <summary>The verdict needs rules that must be called (the feature is present, and the encoding has rules other than up to four PC checks).</summary>
+        public readonly bool HasRules = encoding is not null && (encoding.Feature & ~features) == 0 &&
+            (encoding.UndefinedRules.Length + encoding.OtherUnpredictable.Length > 0 || encoding.PcMasks.Length > 4);
+        /// <summary>Up to four register fields that make the word UNPREDICTABLE when they are PC (all their bits set); 0 when unused.</summary>
+        public readonly uint PcMask0 = PcMask(encoding, features, 0), PcMask1 = PcMask(encoding, features, 1),
+            PcMask2 = PcMask(encoding, features, 2), PcMask3 = PcMask(encoding, features, 3);
+
+        private static uint PcMask(Encoding? e, Feature features, int k) =>
+            e is null || (e.Feature & ~features) != 0 || k >= e.PcMasks.Length ? 0 : e.PcMasks[k];
+
+        /// <summary>Whether a PC field is PC; evaluated without branches, since which lines have such rules varies from word to word.</summary>
+        public bool PcOperand(uint word) =>
+            ((PcMask0 != 0) & ((word & PcMask0) == PcMask0)) | ((PcMask1 != 0) & ((word & PcMask1) == PcMask1))
+            | ((PcMask2 != 0) & ((word & PcMask2) == PcMask2)) | ((PcMask3 != 0) & ((word & PcMask3) == PcMask3));
+        /// <summary>Without rules: the class unless the should-be bits differ (they are not checked when the class is already UNDEFINED).</summary>
+        public readonly InstrClass Class = encoding is null || (encoding.Feature & ~features) != 0 ? InstrClass.Undefined : InstrClass.Defined;
+        public readonly Reason Reason = encoding is null ? Reason.NoEncoding : (encoding.Feature & ~features) != 0 ? Reason.MissingFeature : Reason.None;
+        public readonly uint ShouldBeMask = encoding is null || (encoding.Feature & ~features) != 0 ? 0 : encoding.Pattern.ShouldBeMask;
+        public readonly uint ShouldBeValue = encoding is null || (encoding.Feature & ~features) != 0 ? 0 : encoding.Pattern.ShouldBeValue;
+    }
 
     private readonly record struct Node(uint Mask, int Base);
 
     private readonly Node[] _nodes;
-    /// <summary>Children of every node: a node index when non-negative, else the complement of a leaf's first group.</summary>
+    /// <summary>Children of every node: a node index when non-negative, else the complement of a leaf's first candidate.</summary>
     private readonly int[] _slots;
-    /// <summary>Each group's four masks, then its four values.</summary>
-    private readonly uint[] _fixedBits;
-    /// <summary>Every leaf entry, <see cref="GroupSize"/> per group.</summary>
     private readonly Candidate[] _candidates;
     /// <summary>Where words with condition 0b1111 start (index 1) and all other words (index 0).</summary>
     private readonly int[] _roots;
 
     /// <param name="splitOnCondition">A32: words with condition 0b1111 use only the patterns that fix it (each pattern's top four bits are either <c>cccc</c> or fixed).</param>
-    /// <param name="candidate">Makes the leaf entry of an encoding, or of the catch-all (null).</param>
-    public DecodeTree(IReadOnlyList<Encoding> encodings, bool splitOnCondition, Func<Encoding?, Candidate> candidate)
+    public DecodeTree(IReadOnlyList<Encoding> encodings, Feature features, bool splitOnCondition)
     {
         int width = encodings.Count == 0 ? 32 : encodings[0].Pattern.Width;
-        var sorted = SpecificityOrder(encodings);
-        var builder = new Builder(width, sorted, candidate);
+        // Most specific pattern first; table order breaks ties.
+        var sorted = encodings
+            .OrderByDescending(e => e.Preferred)
+            .ThenByDescending(e => BitOperations.PopCount(e.Pattern.Mask))
+            .ThenBy(e => e.Index)
+            .ToArray();
+        var builder = new Builder(width, features, sorted,
+            splitOnCondition ? 0xF000_0000 : 0, splitOnCondition ? Condition.Unconditional : Condition.Always);
         if (splitOnCondition)
         {
             const uint top = 0xF000_0000;
@@ -55,19 +83,10 @@ internal sealed class DecodeTree
         }
         _nodes = [.. builder.Nodes];
         _slots = [.. builder.Slots];
-        _fixedBits = [.. builder.FixedBits];
         _candidates = [.. builder.Candidates];
     }
 
-    /// <summary>The order in which a decoder tries the lines that match a word: preferred lines, then most fixed bits, then table order.</summary>
-    public static Encoding[] SpecificityOrder(IEnumerable<Encoding> encodings) =>
-        [.. encodings
-            .OrderByDescending(e => e.Preferred)
-            .ThenByDescending(e => BitOperations.PopCount(e.Pattern.Mask))
-            .ThenBy(e => e.Index)];
-
-    /// <summary>The first entry of the word's leaf that matches it and does not exclude it (the catch-all when none does).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>The first candidate of the word's leaf that matches it (the catch-all when none does).</summary>
     public ref readonly Candidate Find(uint word)
     {
         ref Node nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
@@ -78,37 +97,27 @@ internal sealed class DecodeTree
             ref Node node = ref Unsafe.Add(ref nodes, slot);
             slot = Unsafe.Add(ref slots, node.Base + (int)Bits.Gather(word, node.Mask));
         }
-        ref uint fixedBits = ref MemoryMarshal.GetArrayDataReference(_fixedBits);
-        ref Candidate candidates = ref MemoryMarshal.GetArrayDataReference(_candidates);
-        var broadcast = Vector128.Create(word);
-        for (int group = ~slot; ; group++)
-        {
-            ref uint g = ref Unsafe.Add(ref fixedBits, group * 2 * GroupSize);
-            uint hits = Vector128.Equals(broadcast & Vector128.LoadUnsafe(ref g), Vector128.LoadUnsafe(ref g, GroupSize)).ExtractMostSignificantBits();
-            for (; hits != 0; hits &= hits - 1)
-            {
-                ref Candidate c = ref Unsafe.Add(ref candidates, group * GroupSize + BitOperations.TrailingZeroCount(hits));
-                if (c.Excludes is null || !c.Excludes(word)) return ref c;
-            }
-        }
+        ref Candidate c = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_candidates), ~slot);
+        while ((word & c.Mask) != c.Value || (c.Excludes is not null && c.Excludes(word)))
+            c = ref Unsafe.Add(ref c, 1);
+        return ref c;
     }
 
-    private sealed class Builder(int width, Encoding[] sorted, Func<Encoding?, Candidate> candidate)
+    public int CountNodes() => _nodes.Length;
+
+    private sealed class Builder(int width, Feature features, Encoding[] sorted, uint noEncodingCondMask, Condition noCondition)
     {
         private readonly Dictionary<Encoding, int> _rank = sorted.Select((e, k) => (e, k)).ToDictionary(p => p.e, p => p.k);
-        private readonly Dictionary<Encoding, Candidate> _made = [];
-        private readonly Candidate _catchAll = candidate(null);
         public readonly List<Node> Nodes = [];
         public readonly List<int> Slots = [];
-        public readonly List<uint> FixedBits = [];
         public readonly List<Candidate> Candidates = [];
         private readonly Dictionary<string, int> _leaves = [];
 
         public int Build(Encoding[] candidates, uint used, int depth)
         {
-            if (candidates.Length <= LeafSize || depth >= MaxDepth) return Leaf(candidates, used);
+            if (candidates.Length <= LeafSize || depth >= MaxDepth) return Leaf(candidates);
             uint chosen = ChooseBits(candidates, used, depth == 0 ? MaxBitsAtRoot : MaxBitsPerNode);
-            if (chosen == 0) return Leaf(candidates, used);
+            if (chosen == 0) return Leaf(candidates);
 
             var children = new int[1 << BitOperations.PopCount(chosen)];
             for (int index = 0; index < children.Length; index++)
@@ -159,38 +168,18 @@ internal sealed class DecodeTree
             return result;
         }
 
-        /// <summary>
-        /// A leaf's entries followed by the catch-all, padded to whole groups; equal leaves are stored
-        /// once. An entry whose fixed bits were all tested on the way here matches every word that
-        /// arrives, so (unless it excludes some) nothing after it is stored.
-        /// </summary>
-        private int Leaf(Encoding[] candidates, uint used)
+        /// <summary>A leaf's candidates followed by the catch-all; equal leaves are stored once.</summary>
+        private int Leaf(Encoding[] candidates)
         {
-            int reachable = Array.FindIndex(candidates, e => (e.Pattern.Mask & ~used) == 0 && e.Excludes is null) + 1;
-            var entries = reachable > 0 ? candidates[..reachable] : candidates;
-            string key = string.Join(',', entries.Select(e => _rank[e])) + (reachable > 0 ? "" : ",*");
-            if (_leaves.TryGetValue(key, out int first)) return ~first;
-
-            first = Candidates.Count / GroupSize;
-            var stored = entries.Select(e => (e.Pattern.Mask, e.Pattern.Value, Candidate: Made(e))).ToList();
-            if (reachable == 0) stored.Add((0, 0, _catchAll));
-            // Padding repeats the last entry, which matches whatever reaches it, so it is never chosen.
-            while (stored.Count % GroupSize != 0) stored.Add(stored[^1]);
-            for (int k = 0; k < stored.Count; k += GroupSize)
+            string key = string.Join(',', candidates.Select(e => _rank[e]));
+            if (!_leaves.TryGetValue(key, out int start))
             {
-                var group = stored.GetRange(k, GroupSize);
-                FixedBits.AddRange(group.Select(s => s.Mask));
-                FixedBits.AddRange(group.Select(s => s.Value));
-                Candidates.AddRange(group.Select(s => s.Candidate));
+                start = Candidates.Count;
+                foreach (var e in candidates) Candidates.Add(new Candidate(e, features, noEncodingCondMask, noCondition));
+                Candidates.Add(new Candidate(null, features, noEncodingCondMask, noCondition));
+                _leaves[key] = start;
             }
-            _leaves[key] = first;
-            return ~first;
-        }
-
-        private Candidate Made(Encoding e)
-        {
-            if (!_made.TryGetValue(e, out var c)) _made[e] = c = candidate(e);
-            return c;
+            return ~start;
         }
     }
 }

@@ -8,6 +8,7 @@ public sealed class InstructionDecoder
 {
     private readonly DecodeTree _tree;
     private readonly byte _size;
+    private readonly Feature _features;
 
     public IReadOnlyList<Encoding> Encodings { get; }
 
@@ -17,15 +18,19 @@ public sealed class InstructionDecoder
     {
         Encodings = encodings;
         _size = size;
-        uint noEncodingCondMask = splitOnCondition ? 0xF000_0000 : 0;
-        var noCondition = splitOnCondition ? Condition.Unconditional : Condition.Always;
-        _tree = new DecodeTree(encodings, splitOnCondition, e => new Candidate(e, features, noEncodingCondMask, noCondition));
+        _features = features;
+        _tree = new DecodeTree(encodings, features, splitOnCondition);
     }
 
     public Instruction Decode(uint word)
     {
         ref readonly var c = ref _tree.Find(word);
-        return Verdict(word, in c, (Condition)(Bits.Gather(word, c.CondMask) | c.CondDefault), _size);
+        var cond = (Condition)(Bits.Gather(word, c.CondMask) | c.CondDefault);
+        if (c.HasRules) return Classify(word, cond, c.Encoding!, _size);
+        bool shouldBeBits = (word & c.ShouldBeMask) != c.ShouldBeValue;
+        bool pc = c.PcOperand(word);
+        var reason = shouldBeBits ? Reason.ShouldBeBits : pc ? Reason.PcOperand : c.Reason;
+        return new Instruction(word, c.Encoding, cond, shouldBeBits | pc ? InstrClass.Unpredictable : c.Class, reason, _size);
     }
 
     /// <summary>
@@ -36,19 +41,30 @@ public sealed class InstructionDecoder
     {
         ref readonly var c = ref _tree.Find(word);
         var cond = c.CondMask != 0 ? (Condition)Bits.Gather(word, c.CondMask) : itCond;
-        return Verdict(word, in c, cond, (byte)(_size | Instruction.InItBit | (last ? Instruction.LastInItBit : 0)));
+        byte info = (byte)(_size | Instruction.InItBit | (last ? Instruction.LastInItBit : 0));
+        if (c.Encoding is null) return new Instruction(word, null, cond, c.Class, c.Reason, info);
+        return Classify(word, cond, c.Encoding, info);
     }
 
-    /// <summary>
-    /// The verdict: compiled when the encoding has rules, else its UNDEFINED class (no encoding, a missing
-    /// feature), its should-be bits, then its PC fields.
-    /// </summary>
-    private static Instruction Verdict(uint word, in Candidate c, Condition cond, byte info)
+    /// <summary>The verdict of an encoding with rules: its UNDEFINED rules, its should-be bits, then its UNPREDICTABLE rules.</summary>
+    private Instruction Classify(uint word, Condition cond, Encoding encoding, byte info)
     {
-        if (c.Rules is { } rules) return rules(word, cond, info);
-        bool shouldBeBits = (word & c.ShouldBeMask) != c.ShouldBeValue;
-        bool pc = c.PcOperand(word);
-        var reason = shouldBeBits ? Reason.ShouldBeBits : pc ? Reason.PcOperand : c.Reason;
-        return new Instruction(word, c.Encoding, cond, shouldBeBits | pc ? InstrClass.Unpredictable : c.Class, reason, info);
+        if ((encoding.Feature & ~_features) != 0) return new Instruction(word, encoding, cond, InstrClass.Undefined, Reason.MissingFeature, info);
+        var insn = new Instruction(word, encoding, cond, InstrClass.Defined, Reason.None, info);
+        foreach (var rule in encoding.UndefinedRules)
+        {
+            var r = rule(insn);
+            if (r != Reason.None) return insn.WithClass(InstrClass.Undefined, r);
+        }
+        var p = encoding.Pattern;
+        if ((word & p.ShouldBeMask) != p.ShouldBeValue) return insn.WithClass(InstrClass.Unpredictable, Reason.ShouldBeBits);
+        foreach (uint mask in encoding.PcMasks)
+            if ((word & mask) == mask) return insn.WithClass(InstrClass.Unpredictable, Reason.PcOperand);
+        foreach (var rule in encoding.OtherUnpredictable)
+        {
+            var r = rule(insn);
+            if (r != Reason.None) return insn.WithClass(InstrClass.Unpredictable, r);
+        }
+        return insn;
     }
 }
