@@ -27,8 +27,9 @@ internal sealed class ReferenceDecoder(IReadOnlyList<Encoding> encodings, Featur
         var encoding = _ordered.FirstOrDefault(e => InSpace(e, word) && e.Pattern.Matches(word) && e.Excludes?.Invoke(word) != true);
         // A32's catch-all takes the word's condition bits; an encoding without a condition field is unconditional (A32) or takes the IT block's.
         uint condMask = encoding?.Pattern.FieldMask(Field.Cond) ?? (splitOnCondition ? 0xF000_0000 : 0);
-        var cond = condMask != 0 ? (Condition)Bits.GatherPortable(word, condMask)
-            : itCond ?? (splitOnCondition ? Condition.Unconditional : Condition.Always);
+        // Inside an IT block every instruction takes the block's condition (a B<c>'s own field is only text).
+        var cond = itCond ?? (condMask != 0 ? (Condition)Bits.GatherPortable(word, condMask)
+            : splitOnCondition ? Condition.Unconditional : Condition.Always);
         if (encoding is null) return new Instruction(word, null, cond, InstrClass.Undefined, Reason.NoEncoding, info);
         if ((encoding.Feature & ~features) != 0) return new Instruction(word, encoding, cond, InstrClass.Undefined, Reason.MissingFeature, info);
         var insn = new Instruction(word, encoding, cond, InstrClass.Defined, Reason.None, info);
