@@ -156,8 +156,9 @@ internal sealed unsafe class A32Differential : IDisposable
         _unicorn.Map(0, MemorySize);
         _unicorn.Write(CodeBase, code);
         _unicorn.Write(DataBase, s.Data);
-        for (int r = 0; r < 15; r++) _unicorn.SetReg(Unicorn.Reg.R(r), s.Registers[r]);
+        // The mode first, so that the registers land in its bank.
         _unicorn.SetReg(Unicorn.Reg.Cpsr, s.Cpsr);
+        for (int r = 0; r < 15; r++) _unicorn.SetReg(Unicorn.Reg.R(r), s.Registers[r]);
         var vfp = s.Vfp ?? VfpState.Reset;
         for (int d = 0; d < 32; d++) _unicorn.SetReg64(Unicorn.Reg.D(d), vfp.D[d]);
         _unicorn.SetReg(Unicorn.Reg.Fpscr, vfp.Fpscr);

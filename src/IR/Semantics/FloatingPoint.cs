@@ -239,7 +239,7 @@ public static unsafe class FloatingPoint
         if ((f & Fpscr.Fz) == 0 && !float.IsNaN(x) && !float.IsNaN(y))
             *fpscr = (f & ~Fpscr.Nzcv) | Ordered(x, y);
         else
-            CompareSlow(a, b, FloatFormat.Single, aux, fpscr);
+            CompareSlow(a, b, false, aux, fpscr);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -250,17 +250,17 @@ public static unsafe class FloatingPoint
         if ((f & Fpscr.Fz) == 0 && !double.IsNaN(x) && !double.IsNaN(y))
             *fpscr = (f & ~Fpscr.Nzcv) | Ordered(x, y);
         else
-            CompareSlow(a, b, FloatFormat.Double, aux, fpscr);
+            CompareSlow(a, b, true, aux, fpscr);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Ordered(double x, double y) => x == y ? Fpscr.Z | Fpscr.C : x < y ? Fpscr.N : Fpscr.C;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void CompareSlow(ulong a, ulong b, FloatFormat format, ulong aux, uint* fpscr)
+    private static void CompareSlow(ulong a, ulong b, bool dp, ulong aux, uint* fpscr)
     {
         uint flags = *fpscr;
-        uint nzcv = F.Compare(a, b, format, aux != 0, flags, ref flags);
+        uint nzcv = F.Compare(a, b, dp ? FloatFormat.Double : FloatFormat.Single, aux != 0, flags, ref flags);
         *fpscr = (flags & ~Fpscr.Nzcv) | nzcv;
     }
 
