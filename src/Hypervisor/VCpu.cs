@@ -40,12 +40,16 @@ public sealed unsafe class VCpu : IDisposable
         _traps = new TrapEmulator(this, SystemRegisterTable.CortexA15());
     }
 
-    /// <summary>Resets to the state a program sees on entry: SVC mode, A/I/F masked, ARM or Thumb by bit 0 of the entry.</summary>
+    /// <summary>
+    /// Resets to the state a program sees on entry: SVC mode, A/I/F masked, ARM or Thumb by bit 0 of
+    /// the entry, the floating-point coprocessors accessible (CPACR) but the VFP disabled (FPEXC.EN clear).
+    /// </summary>
     public void Reset(uint entry)
     {
         *State = default;
         State->Mode = (uint)ProcessorMode.Supervisor;
         State->A = State->I = State->F = 1;
+        State->Cpacr = IR.Semantics.VfpSystem.CpacrFullAccess;
         State->T = entry & 1;
         State->R[15] = entry & ~1u;
     }

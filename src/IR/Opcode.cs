@@ -43,6 +43,18 @@ public enum Opcode : ushort
 
     // Calls out of translated code and side effects with no result
     CallOut, Barrier, Hint,
+
+    // VFP. The register file: aux = the S or D register number (S2n and S2n+1 are the low and high
+    // halves of Dn). The system registers: aux = VMRS/VMSR's register number, read and written by
+    // Semantics/VfpSystem (a write keeps the writable bits). VfpCheck: raises
+    // UNDEFINED at the instruction unless the VFP may be used (aux = VfpAccess). The arithmetic
+    // (Semantics/FloatingPoint, one method per opcode) reads FPSCR's modes and sets its cumulative
+    // flags; the fixed-point conversions take a FixedPoint aux, the comparisons 1 for VCMPE.
+    GetS, SetS, GetD, SetD, GetVfpSystem, SetVfpSystem, VfpCheck,
+    FpAdd32, FpAdd64, FpSub32, FpSub64, FpMul32, FpMul64, FpDiv32, FpDiv64, FpSqrt32, FpSqrt64,
+    FpMulAdd32, FpMulAdd64, FpCompare32, FpCompare64,
+    FpSingleToDouble, FpDoubleToSingle, FpHalfToSingle, FpSingleToHalf,
+    FpSingleToFixed, FpDoubleToFixed, FpFixedToSingle, FpFixedToDouble,
 }
 
 /// <summary>How a memory access is made.</summary>
@@ -118,6 +130,20 @@ public static class Opcodes
 
         defs.Add(new(Opcode.CallOut, "call_out", W, [], true, Variadic: true));
         Effect(Opcode.Barrier, V); Effect(Opcode.Hint, V);
+
+        // The VFP's operations all touch state (registers, FPSCR's flags), so none is removed or folded.
+        Effect(Opcode.GetS, W); Effect(Opcode.SetS, V, W); Effect(Opcode.GetD, L); Effect(Opcode.SetD, V, L);
+        Effect(Opcode.GetVfpSystem, W); Effect(Opcode.SetVfpSystem, V, W);
+        Effect(Opcode.VfpCheck, V);
+        foreach (var op in new[] { Opcode.FpAdd32, Opcode.FpSub32, Opcode.FpMul32, Opcode.FpDiv32 }) Effect(op, W, W, W);
+        foreach (var op in new[] { Opcode.FpAdd64, Opcode.FpSub64, Opcode.FpMul64, Opcode.FpDiv64 }) Effect(op, L, L, L);
+        Effect(Opcode.FpSqrt32, W, W); Effect(Opcode.FpSqrt64, L, L);
+        Effect(Opcode.FpMulAdd32, W, W, W, W); Effect(Opcode.FpMulAdd64, L, L, L, L);
+        Effect(Opcode.FpCompare32, V, W, W); Effect(Opcode.FpCompare64, V, L, L);
+        Effect(Opcode.FpSingleToDouble, L, W); Effect(Opcode.FpDoubleToSingle, W, L);
+        Effect(Opcode.FpHalfToSingle, W, W); Effect(Opcode.FpSingleToHalf, W, W);
+        Effect(Opcode.FpSingleToFixed, W, W); Effect(Opcode.FpDoubleToFixed, W, L);
+        Effect(Opcode.FpFixedToSingle, W, W); Effect(Opcode.FpFixedToDouble, L, W);
 
         var table = new OpcodeInfo[Enum.GetValues<Opcode>().Length];
         foreach (var d in defs)

@@ -6,7 +6,7 @@ namespace Translator.Hypervisor.Tests;
 
 /// <summary>
 /// SETEND and big-endian (BE-8) data accesses against Unicorn: every load and store size, the
-/// multiple and exclusive forms, and the switch back to little-endian.
+/// multiple and exclusive forms, the VFP's single and double registers, and the switch back to little-endian.
 /// </summary>
 [Category("Oracle")]
 [TestFixture(EngineKind.Interpreter)]
@@ -30,4 +30,17 @@ public sealed class A32EndiannessVsUnicornTests(EngineKind engine) : UnicornTest
     [TestCase(1)]
     public void BigEndianAccessesMatchUnicorn(int length) =>
         AssertMatchesUnicorn(engine, Code[..length], [(1, Base), (3, 0x8899_AABB)], [(Base, 0x1234_F678), (Base + 4, 0x9ABC_DEF0)]);
+
+    // Assembled with arm-none-eabi-as: setend be; vldr d0, [r1]; vldr s4, [r1, #4]; vstr d0, [r1, #16];
+    // vldmia r1, {d1-d2}; vstmdb r4!, {s4-s5}; vmov r2, r3, d1; setend le; vldr d3, [r1, #16]; vldr d4, [r1, #-8]
+    private static readonly uint[] VfpCode =
+    [
+        0xF1010200, 0xED910B00, 0xED912A01, 0xED810B04, 0xEC911B04, 0xED242A02, 0xEC532B11, 0xF1010000,
+        0xED913B04, 0xED114B02,
+    ];
+
+    [Test]
+    public void BigEndianVfpAccessesMatchUnicorn() =>
+        AssertMatchesUnicorn(engine, VfpCode, [(1, Base), (4, Base + 0x40)], [(Base, 0x1234_F678), (Base + 4, 0x9ABC_DEF0), (Base + 8, 0x0102_0304), (Base + 12, 0x0506_0708)],
+            new UnicornDifferential.VfpState(new ulong[32], 0, IR.Semantics.VfpSystem.FpexcEnable));
 }

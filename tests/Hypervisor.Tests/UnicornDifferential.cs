@@ -2,6 +2,7 @@ using Translator.Backend.Execution;
 using Translator.Frontend.Lifting;
 using Translator.Hypervisor.Memory;
 using Translator.IR;
+using Translator.IR.Semantics;
 using Translator.Oracles;
 
 namespace Translator.Hypervisor.Tests;
@@ -24,6 +25,12 @@ internal sealed unsafe class UnicornDifferential : IDisposable
     /// <summary>Executions before the jit engine compiles a block (0: before its first run; more lets hot loops form regions).</summary>
     public int CompileThreshold { get; init; }
 
+    /// <summary>How sensitive instructions run: translated inline (the default) or trapping to the hypervisor's emulation.</summary>
+    public SensitiveMode Sensitive { get; init; } = SensitiveMode.Translate;
+
+    /// <summary>Runs whose code ran to its end on both sides (the others ended at the same fault).</summary>
+    public int Completed { get; private set; }
+
     /// <summary>Regions the jit engine compiled over all runs (hot blocks compiled with their successors).</summary>
     public long RegionsFormed { get; private set; }
 
@@ -42,8 +49,9 @@ internal sealed unsafe class UnicornDifferential : IDisposable
 
     /// <param name="Code">A32 words, or Thumb instructions (a halfword, or hw1:hw2 for a 32-bit one) when <paramref name="Thumb"/>.</param>
     /// <param name="Budget">Instructions Unicorn may execute (0: one pass over the code); a sequence with loops needs more.</param>
+    /// <param name="Vfp">The floating-point registers to start from (null: all zero, the VFP disabled as after reset).</param>
     /// <param name="OracleCode">What Unicorn runs instead of <paramref name="Code"/> (a supervisor call replaced by a NOP), when Translator resumes after SVCs.</param>
-    public sealed record Setup(uint[] Code, uint[] Registers, uint Cpsr, byte[] Data, int Budget = 0, bool Thumb = false, uint[]? OracleCode = null)
+    public sealed record Setup(uint[] Code, uint[] Registers, uint Cpsr, byte[] Data, int Budget = 0, bool Thumb = false, uint[]? OracleCode = null, VfpState? Vfp = null)
     {
         /// <summary>The address of each instruction, and (last) of the UDF that ends the sequence.</summary>
         public uint[] Addresses()
@@ -60,6 +68,16 @@ internal sealed unsafe class UnicornDifferential : IDisposable
         }
 
         public uint End => Addresses()[^1];
+    }
+
+    /// <summary>D0–D31, FPSCR and FPEXC.</summary>
+    public sealed record VfpState(ulong[] D, uint Fpscr, uint Fpexc)
+    {
+        public static readonly VfpState Reset = new(new ulong[32], 0, 0);
+
+        /// <summary>Random registers (some of them VfpOperands' awkward values) in a random FPSCR mode with random cumulative flags, the VFP enabled.</summary>
+        public static VfpState Random(Random rng) =>
+            new(VfpOperands.Registers(rng), VfpOperands.Fpscr(rng), VfpSystem.FpexcEnable);
     }
 
     private static readonly ushort[] BoundaryHalves = [0x0000, 0x0001, 0x7FFE, 0x7FFF, 0x8000, 0x8001, 0xFFFF];
@@ -103,7 +121,7 @@ internal sealed unsafe class UnicornDifferential : IDisposable
         uint flags = (uint)rng.Next(32) << 27 | (uint)rng.Next(16) << 16;
         var data = new byte[DataSize];
         rng.NextBytes(data);
-        return new Setup(code, regs, 0x1D3 | flags, data);
+        return new Setup(code, regs, 0x1D3 | flags, data, Vfp: VfpState.Random(rng));
     }
 
     public string? Compare(Setup setup, EngineKind engine)
@@ -129,12 +147,17 @@ internal sealed unsafe class UnicornDifferential : IDisposable
         for (int r = 0; r < 15; r++)
             if (expected.Registers[r] != actual.Registers[r] && (unknown & (1 << r)) == 0) diffs.Add($"r{r}: unicorn {expected.Registers[r]:x8}, translator {actual.Registers[r]:x8}");
         if ((expected.Cpsr & 0xF80F_0000) != (actual.Cpsr & 0xF80F_0000)) diffs.Add($"cpsr flags: unicorn {expected.Cpsr:x8}, translator {actual.Cpsr:x8}");
+        for (int d = 0; d < 32; d++)
+            if (expected.Vfp.D[d] != actual.Vfp.D[d]) diffs.Add($"d{d}: unicorn {expected.Vfp.D[d]:x16}, translator {actual.Vfp.D[d]:x16}");
+        if (expected.Vfp.Fpscr != actual.Vfp.Fpscr) diffs.Add($"fpscr: unicorn {expected.Vfp.Fpscr:x8}, translator {actual.Vfp.Fpscr:x8}");
+        if (expected.Vfp.Fpexc != actual.Vfp.Fpexc) diffs.Add($"fpexc: unicorn {expected.Vfp.Fpexc:x8}, translator {actual.Vfp.Fpexc:x8}");
         for (int k = 0; k < expected.Data.Length; k++)
         {
             if (expected.Data[k] == actual.Data[k]) continue;
             diffs.Add($"memory 0x{DataBase + k:x}: unicorn {expected.Data[k]:x2}, translator {actual.Data[k]:x2}");
             break;
         }
+        if (diffs.Count == 0 && expected.Ended == "completed") Completed++;
         return diffs.Count == 0 ? null : string.Join("\n", diffs);
     }
 
@@ -188,7 +211,7 @@ internal sealed unsafe class UnicornDifferential : IDisposable
         return false;
     }
 
-    private sealed record Outcome(string Ended, uint[] Registers, uint Cpsr, byte[] Data);
+    private sealed record Outcome(string Ended, uint[] Registers, uint Cpsr, byte[] Data, VfpState Vfp);
 
     private Outcome RunUnicorn(Setup s)
     {
@@ -198,15 +221,22 @@ internal sealed unsafe class UnicornDifferential : IDisposable
         _unicorn.Map(0, MemorySize);
         _unicorn.Write(CodeBase, code);
         _unicorn.Write(DataBase, s.Data);
-        for (int r = 0; r < 15; r++) _unicorn.SetReg(Unicorn.Reg.R(r), s.Registers[r]);
+        // The mode first, so that the registers land in its bank.
         _unicorn.SetReg(Unicorn.Reg.Cpsr, s.Cpsr);
+        for (int r = 0; r < 15; r++) _unicorn.SetReg(Unicorn.Reg.R(r), s.Registers[r]);
+        var vfp = s.Vfp ?? VfpState.Reset;
+        for (int d = 0; d < 32; d++) _unicorn.SetReg64(Unicorn.Reg.D(d), vfp.D[d]);
+        _unicorn.SetReg(Unicorn.Reg.Fpscr, vfp.Fpscr);
+        _unicorn.SetReg(Unicorn.Reg.Fpexc, vfp.Fpexc);
         uint end = s.End;
         int err = _unicorn.Run(CodeBase | (s.Thumb ? 1u : 0u), end, s.Budget > 0 ? s.Budget : s.Code.Length);
         uint pc = _unicorn.GetReg(Unicorn.Reg.Pc);
         string ended = err == 0 ? (pc == end ? "completed" : $"stopped at {pc:x}") : $"fault at {pc:x}";
         var regs = new uint[15];
         for (int r = 0; r < 15; r++) regs[r] = _unicorn.GetReg(Unicorn.Reg.R(r));
-        return new Outcome(ended, regs, _unicorn.GetReg(Unicorn.Reg.Cpsr), _unicorn.Read(DataBase, (int)DataSize));
+        var after = new VfpState([.. Enumerable.Range(0, 32).Select(d => _unicorn.GetReg64(Unicorn.Reg.D(d)))],
+            _unicorn.GetReg(Unicorn.Reg.Fpscr), _unicorn.GetReg(Unicorn.Reg.Fpexc));
+        return new Outcome(ended, regs, _unicorn.GetReg(Unicorn.Reg.Cpsr), _unicorn.Read(DataBase, (int)DataSize), after);
     }
 
     private Outcome RunTranslator(Setup s, EngineKind engine)
@@ -218,10 +248,14 @@ internal sealed unsafe class UnicornDifferential : IDisposable
         var code = Code(s);
         code.CopyTo(ram.Span(CodeBase, code.Length));
         using var memory = new GuestMemory(map);
-        using var cpu = new VCpu(memory, new EngineOptions { Engine = engine, CompileThreshold = CompileThreshold, BackgroundCompile = false }, SensitiveMode.Translate);
+        using var cpu = new VCpu(memory, new EngineOptions { Engine = engine, CompileThreshold = CompileThreshold, BackgroundCompile = false }, Sensitive);
         cpu.Reset(CodeBase | (s.Thumb ? 1u : 0u));
         cpu.State->Cpsr = s.Cpsr;
         for (int r = 0; r < 15; r++) cpu.State->R[r] = s.Registers[r];
+        var vfp = s.Vfp ?? VfpState.Reset;
+        for (int d = 0; d < 32; d++) cpu.State->D[d] = vfp.D[d];
+        cpu.State->Fpscr = vfp.Fpscr;
+        cpu.State->Fpexc = vfp.Fpexc;
         uint end = s.End;
         var handler = new StopAtEnd(end, ResumeAfterSupervisorCall);
         try
@@ -235,7 +269,8 @@ internal sealed unsafe class UnicornDifferential : IDisposable
         RegionsFormed += cpu.Dispatcher.Statistics.RegionsFormed;
         var regs = new uint[15];
         for (int r = 0; r < 15; r++) regs[r] = cpu.State->R[r];
-        return new Outcome(handler.Ended ?? "unknown", regs, cpu.State->Cpsr, ram.Span(DataBase, (int)DataSize).ToArray());
+        var after = new VfpState([.. Enumerable.Range(0, 32).Select(d => cpu.State->D[d])], cpu.State->Fpscr, cpu.State->Fpexc);
+        return new Outcome(handler.Ended ?? "unknown", regs, cpu.State->Cpsr, ram.Span(DataBase, (int)DataSize).ToArray(), after);
     }
 
     /// <summary>The sequence is followed by UDF: reaching it is completion; any other exit is a fault at its PC.</summary>

@@ -18,6 +18,7 @@ public sealed unsafe partial class Unicorn : IDisposable
     {
         public const int Cpsr = 3, Fpexc = 4, Fpscr = 6, Lr = 10, Pc = 11, Sp = 12, Spsr = 13, D0 = 14, R0 = 66;
         public static int R(int n) => n switch { 13 => Sp, 14 => Lr, 15 => Pc, _ => R0 + n };
+        public static int D(int n) => D0 + n;
     }
 
     public const uint PermAll = 7;

@@ -17,7 +17,7 @@ namespace Translator.Backend.Compiler;
 /// dispatcher when its budget is spent (or when the limit is lowered to ask it to stop). Loads and
 /// stores of guest memory index the software TLB inline and call out only on a miss.
 /// </summary>
-public sealed unsafe class IlCompiler
+public sealed unsafe partial class IlCompiler
 {
     private static readonly Type[] Parameters = [typeof(CpuState*), typeof(IGuestMemory), typeof(BlockExit)];
     private static readonly FieldInfo ExitKindField = typeof(BlockExit).GetField(nameof(BlockExit.Kind))!;
@@ -43,7 +43,7 @@ public sealed unsafe class IlCompiler
         return method.CreateDelegate<CompiledBlock>();
     }
 
-    private sealed class Emitter(IReadOnlyList<Block> blocks, IReadOnlyDictionary<Block, uint> predicted, ILGenerator il)
+    private sealed partial class Emitter(IReadOnlyList<Block> blocks, IReadOnlyDictionary<Block, uint> predicted, ILGenerator il)
     {
         private const int CachedRegisters = 15, CachedFlags = 4;
         private readonly Dictionary<uint, Label> _members = [];
@@ -408,6 +408,7 @@ public sealed unsafe class IlCompiler
                 case Opcode.ClearExclusive:
                     EmitStoreState(StateLayout.ExclusiveOpen, () => il.Emit(OpCodes.Ldc_I4_0));
                     return;
+                case >= Opcode.GetS and <= Opcode.FpFixedToDouble: EmitVfp(inst); break;
                 default:
                     throw new NotSupportedException($"the IL compiler has no rule for {inst.Op}");
             }

@@ -40,6 +40,8 @@ public sealed unsafe class BackgroundCompiler : IDisposable
     {
         foreach (var block in _queue.GetConsumingEnumerable())
         {
+            // Once the dispatcher is disposed nobody runs what is still queued.
+            if (_queue.IsAddingCompleted) break;
             if (!block.Valid) continue;
             block.Compiled = CompileNow(_compiler, block, _stats);
         }
@@ -48,7 +50,7 @@ public sealed unsafe class BackgroundCompiler : IDisposable
     public void Dispose()
     {
         _queue.CompleteAdding();
-        _thread.Join(TimeSpan.FromSeconds(5));
-        _queue.Dispose();
+        // A compilation still running past the wait keeps the queue: disposing it would fault the thread.
+        if (_thread.Join(TimeSpan.FromSeconds(5))) _queue.Dispose();
     }
 }

@@ -54,6 +54,10 @@ public sealed unsafe class Interpreter
                     r = Access(inst, args, state, memory, exit, lastMark);
                     if (exit.Kind == ExitKind.Abort) return ExitKind.Abort;
                     break;
+                case >= Opcode.GetS and <= Opcode.FpFixedToDouble:
+                    if (!VfpOperations.Run(inst, args[..a.Length], state, out r))
+                        return Exits.Exception(state, exit, ExceptionKind.Undefined, lastMark, 0);
+                    break;
                 default: r = Evaluator.Pure(inst.Op, inst.Aux, args[..a.Length]); break;
             }
             values[inst.Id] = r;

@@ -36,6 +36,7 @@ public sealed class A32Lifter
             LoadStoreMultipleLift.Handlers, StatusRegistersLift.Handlers, MultiplyLift.Handlers, MultiplyHalfwordLift.Handlers,
             MultiplyDualLift.Handlers, HintLift.Handlers, ParallelAddSubtractLift.Handlers, MediaLift.Handlers,
             SaturatingLift.Handlers, CoprocessorLift.Handlers, ProcessorStateLift.Handlers,
+            VfpDataProcessingLift.Handlers, VfpLoadStoreLift.Handlers, VfpTransferLift.Handlers,
         ];
         foreach (var (op, handler) in families.SelectMany(f => f))
             all.Add(op, handler);

@@ -12,7 +12,7 @@ public sealed class SystemRegisterTable
                 if (!_registers.TryAdd(r.Encoding, r)) throw new InvalidOperationException($"{r.Name} and {_registers[r.Encoding].Name} share the encoding {r.Encoding}");
     }
 
-    public static SystemRegisterTable CortexA15() => new(CacheMaintenance.Registers);
+    public static SystemRegisterTable CortexA15() => new(CacheMaintenance.Registers, CoprocessorAccess.Registers);
 
     public SystemRegister? Find(RegisterEncoding encoding) => _registers.GetValueOrDefault(encoding);
 }

@@ -37,6 +37,8 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
         {
             case Op.Mcr or Op.Mrc when insn.Coproc is 14 or 15:
                 return SystemRegister(insn, s, out detail);
+            case Op.Vmrs or Op.Vmsr:
+                return VfpSystemRegisterTraps.Emulate(insn, s, out detail);
             case Op.Mrs:
                 s->R[insn.Rd] = SystemCalls.Invoke(s, (ulong)(insn.Flag('R') ? IR.CallOutKind.ReadSpsr : IR.CallOutKind.ReadCpsr), 0, 0);
                 return TrapOutcome.Emulated;

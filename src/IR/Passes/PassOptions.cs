@@ -29,5 +29,5 @@ public static class Optimizer
     /// every earlier register write) or call out to code that reads the state.
     /// </summary>
     public static bool IsStateSyncPoint(Opcode op) =>
-        op is >= Opcode.Load8 and <= Opcode.ClearExclusive or Opcode.CallOut;
+        op is >= Opcode.Load8 and <= Opcode.ClearExclusive or Opcode.CallOut or Opcode.VfpCheck;
 }

@@ -47,6 +47,8 @@ public unsafe struct CpuState
     public fixed ulong D[32];
     public uint Fpscr;
     public uint Fpexc;
+    /// <summary>CPACR, which grants access to the floating-point coprocessors (cp10, cp11) by privilege level.</summary>
+    public uint Cpacr;
 
     /// <summary>Guest instructions retired, for --icount and statistics.</summary>
     public ulong Retired;
