@@ -36,12 +36,17 @@ public sealed class A32VfpVsUnicornTests : UnicornTests
     public void RandomSequencesMatchUnicorn(EngineKind engine, uint modes) =>
         Run(engine, modes, SensitiveMode.Translate, SequencesFor(engine), Seed(Environment.TickCount) ^ (int)modes);
 
+    /// <summary>The same in Thumb state (the T32 encodings, some in IT blocks), a quarter as many per mode.</summary>
+    [TestCaseSource(nameof(Modes))]
+    public void ThumbSequencesMatchUnicorn(EngineKind engine, uint modes) =>
+        Run(engine, modes, SensitiveMode.Translate, Math.Max(1, SequencesFor(engine) / 4), Seed(Environment.TickCount) ^ (int)modes, thumb: true);
+
     [TestCase(EngineKind.Interpreter)]
     [TestCase(EngineKind.Jit)]
     public void TrappedSystemRegistersMatchUnicorn(EngineKind engine) =>
         Run(engine, null, SensitiveMode.Trap, SequencesFor(engine), Seed(Environment.TickCount));
 
-    private static void Run(EngineKind engine, uint? modes, SensitiveMode sensitive, int sequences, int seed)
+    private static void Run(EngineKind engine, uint? modes, SensitiveMode sensitive, int sequences, int seed, bool thumb = false)
     {
         TestContext.Out.WriteLine($"seed {seed} (rerun with TRANSLATOR_SEED={seed}); {VfpSequences.Encodings.Count} encodings in the mix");
         var rng = new Random(seed);
@@ -49,14 +54,18 @@ public sealed class A32VfpVsUnicornTests : UnicornTests
         var failures = new List<string>();
         for (int n = 0; n < sequences && failures.Count < 5; n++)
         {
-            var code = VfpSequences.Generate(rng, SequenceLength);
+            var code = VfpSequences.Generate(rng, SequenceLength, thumb);
             var random = UnicornDifferential.RandomSetup(rng, code);
             // Nearly all core registers address the data window, so that the loads and stores mostly land.
             var registers = random.Registers.Select(r => rng.Next(16) == 0 ? r : UnicornDifferential.DataBase + 0x100 + (uint)rng.Next((int)UnicornDifferential.DataSize - 0x200) & ~3u).ToArray();
             registers[VfpSequences.FpscrRegister] = VfpOperands.Fpscr(rng, modes) & ~(Fpscr.Len | Fpscr.Stride);
             // A quarter in User mode, where the VFP's identification registers and FPEXC are UNDEFINED.
             uint cpsr = rng.Next(4) == 0 ? (random.Cpsr & ~0x1Fu) | 0x10 : random.Cpsr;
-            var setup = random with { Registers = registers, Cpsr = cpsr, Vfp = random.Vfp! with { Fpscr = VfpOperands.Fpscr(rng, modes) } };
+            var setup = random with
+            {
+                Registers = registers, Cpsr = cpsr | (thumb ? 0x20u : 0), Thumb = thumb,
+                Vfp = random.Vfp! with { Fpscr = VfpOperands.Fpscr(rng, modes) },
+            };
             string? problem;
             try
             {

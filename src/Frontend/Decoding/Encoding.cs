@@ -150,7 +150,8 @@ public sealed class Encoding
     /// The same line for another instruction set: a new pattern over the same fields and flags, the
     /// same operation, text and rules (the T32 forms of the coprocessor, VFP and Advanced SIMD lines).
     /// </summary>
-    public Encoding Repatterned(string pattern) => new(Name, Op, pattern, Text, Feature, Unpredictable)
+    /// <param name="unpredictable">Rules of the other instruction set only, checked after the line's own.</param>
+    public Encoding Repatterned(string pattern, params Rule[] unpredictable) => new(Name, Op, pattern, Text, Feature, [.. Unpredictable, .. unpredictable])
     {
         UndefinedRules = UndefinedRules, Preferred = Preferred, Excludes = Excludes,
         FlagsOutsideItBlock = FlagsOutsideItBlock, _fixedValues = _fixedValues, _fixedFields = _fixedFields, _immediateShift = _immediateShift, ImpliedFlags = ImpliedFlags,

@@ -28,7 +28,11 @@ internal static class T32FromArm
     ];
 
     private static Encoding[] Moved(Encoding[] lines) =>
-        [.. lines.Select(e => (Line: e, Pattern: T32Pattern(e.Pattern.Text))).Where(p => p.Pattern is not null).Select(p => ForThumb(p.Line.Repatterned(p.Pattern!)))];
+        [.. lines.Select(e => (Line: e, Pattern: T32Pattern(e.Pattern.Text))).Where(p => p.Pattern is not null).Select(p => ForThumb(p.Line.Repatterned(p.Pattern!, ThumbRules(p.Line.Op))))];
+
+    /// <summary>A load or store multiple based on PC is UNPREDICTABLE in Thumb state (in ARM only with writeback).</summary>
+    private static Rule[] ThumbRules(Op op) =>
+        op is Op.Vldm or Op.Vldmdb or Op.Vstm or Op.Vstmdb or Op.Fldmiax or Op.Fldmdbx or Op.Fstmiax or Op.Fstmdbx ? [Rules.PcIs('n')] : [];
 
     /// <summary>The ARMv8 floating-point additions that have no condition in ARM state (GNU's "%u").</summary>
     private static bool UnconditionalInArm(Op op) =>
