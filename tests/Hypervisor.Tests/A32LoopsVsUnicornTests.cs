@@ -28,25 +28,14 @@ public sealed class A32LoopsVsUnicornTests : UnicornTests
         // Blocks run twice interpreted before they are compiled, so a hot loop is compiled with the
         // blocks it has already run as one region.
         using var diff = new UnicornDifferential { CompileThreshold = 2 };
-        var failures = new List<string>();
         long executed = 0;
-        for (int n = 0; n < Loops && failures.Count < 5; n++)
+        var failures = SequenceComparison.Run(diff, engine, Loops, _ =>
         {
             int iterations = 1 + rng.Next(20);
             var code = Loop(rng, iterations, 4 + rng.Next(24));
-            var setup = UnicornDifferential.RandomSetup(rng, code) with { Budget = iterations * code.Length + code.Length };
             executed += (long)iterations * code.Length;
-            string? problem;
-            try
-            {
-                problem = diff.Compare(setup, engine);
-            }
-            catch (Exception e) when (e is not AssertionException)
-            {
-                problem = $"{e.GetType().Name}: {e.Message}";
-            }
-            if (problem is not null) failures.Add(Describe(setup, problem, n));
-        }
+            return UnicornDifferential.RandomSetup(rng, code) with { Budget = iterations * code.Length + code.Length };
+        });
         TestContext.Out.WriteLine($"{Loops} loops, about {executed} guest instructions, {diff.RegionsFormed} regions compiled");
         Assert.That(failures, Is.Empty, string.Join("\n\n", failures));
         if (engine == EngineKind.Jit) Assert.That(diff.RegionsFormed, Is.GreaterThan(Loops / 10), "too few loops were compiled as regions to say anything about them");
@@ -82,12 +71,5 @@ public sealed class A32LoopsVsUnicornTests : UnicornTests
         if ((insn.RegList & (1 << reg)) != 0 && insn.Op is Op.Ldm or Op.Ldmda or Op.Ldmdb or Op.Ldmib or Op.Pop) return true;
         // Post-indexed forms write the base back without a W bit.
         return p.Has(Field.Rn) && insn.Rn == reg && (insn.Flag('W') || insn.Encoding.Family.StartsWith("LoadStore", StringComparison.Ordinal));
-    }
-
-    private static string Describe(UnicornDifferential.Setup setup, string problem, int n)
-    {
-        var dis = new A32Disassembler();
-        var lines = setup.Code.Select((w, k) => $"  {UnicornDifferential.CodeBase + 4 * k:x}: {w:x8} {dis.Disassemble(w, UnicornDifferential.CodeBase + 4 * (uint)k).Replace('\t', ' ')}");
-        return $"loop {n}: {problem}\n  regs {string.Join(" ", setup.Registers.Select(r => r.ToString("x8")))} cpsr {setup.Cpsr:x8}\n{string.Join("\n", lines)}";
     }
 }

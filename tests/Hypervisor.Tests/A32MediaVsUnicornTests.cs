@@ -28,16 +28,14 @@ public sealed class A32MediaVsUnicornTests : UnicornTests
         TestContext.Out.WriteLine($"seed {seed} (rerun with TRANSLATOR_SEED={seed})");
         var rng = new Random(seed);
         using var diff = new UnicornDifferential();
-        var failures = new List<string>();
         int sequences = engine == EngineKind.Jit ? 250 : 1000;
-        for (int n = 0; n < sequences && failures.Count < 5; n++)
+        var failures = SequenceComparison.Run(diff, engine, sequences, _ =>
         {
             var code = A32Sequences.Generate(rng, 12, i => Families.Contains(i.Encoding!.Family));
             var random = UnicornDifferential.RandomSetup(rng, code);
             var regs = random.Registers.Select(r => rng.Next(4) == 0 ? r : Boundaries[rng.Next(Boundaries.Length)] ^ (rng.Next(4) == 0 ? 1u << rng.Next(32) : 0)).ToArray();
-            var setup = random with { Registers = regs };
-            if (diff.Compare(setup, engine) is { } problem) failures.Add(A32SemanticsVsUnicornTests.Describe(setup, problem, n));
-        }
+            return random with { Registers = regs };
+        });
         Assert.That(failures, Is.Empty, string.Join("\n\n", failures));
     }
 }

@@ -51,8 +51,7 @@ public sealed class A32VfpVsUnicornTests : UnicornTests
         TestContext.Out.WriteLine($"seed {seed} (rerun with TRANSLATOR_SEED={seed}); {VfpSequences.Encodings.Count} encodings in the mix");
         var rng = new Random(seed);
         using var diff = new UnicornDifferential { Sensitive = sensitive };
-        var failures = new List<string>();
-        for (int n = 0; n < sequences && failures.Count < 5; n++)
+        var failures = SequenceComparison.Run(diff, engine, sequences, _ =>
         {
             var code = VfpSequences.Generate(rng, SequenceLength, thumb);
             var random = UnicornDifferential.RandomSetup(rng, code);
@@ -61,23 +60,12 @@ public sealed class A32VfpVsUnicornTests : UnicornTests
             registers[VfpSequences.FpscrRegister] = VfpOperands.Fpscr(rng, modes) & ~(Fpscr.Len | Fpscr.Stride);
             // A quarter in User mode, where the VFP's identification registers and FPEXC are UNDEFINED.
             uint cpsr = rng.Next(4) == 0 ? (random.Cpsr & ~0x1Fu) | 0x10 : random.Cpsr;
-            var setup = random with
+            return random with
             {
                 Registers = registers, Cpsr = cpsr | (thumb ? 0x20u : 0), Thumb = thumb,
                 Vfp = random.Vfp! with { Fpscr = VfpOperands.Fpscr(rng, modes) },
             };
-            string? problem;
-            try
-            {
-                problem = diff.Compare(setup, engine);
-            }
-            catch (Exception e) when (e is not AssertionException)
-            {
-                problem = $"{e.GetType().Name}: {e.Message}";
-            }
-            if (problem is not null)
-                failures.Add(A32SemanticsVsUnicornTests.Describe(setup, problem, n) + A32SemanticsVsUnicornTests.Shortest(diff, setup, engine));
-        }
+        }, shrink: true);
         TestContext.Out.WriteLine($"{sequences} sequences, {sequences * SequenceLength} guest instructions; {diff.Completed} ran to their end");
         Assert.That(failures, Is.Empty, string.Join("\n\n", failures));
         Assert.That(diff.Completed, Is.GreaterThan(sequences / 2), "too few sequences ran to their end to say much");

@@ -20,15 +20,12 @@ public sealed class ThumbItBlockExceptionTests : UnicornTests
         TestContext.Out.WriteLine($"seed {seed} (rerun with TRANSLATOR_SEED={seed})");
         var rng = new Random(seed);
         using var diff = new UnicornDifferential { ResumeAfterSupervisorCall = true };
-        var failures = new List<string>();
-        for (int n = 0; n < 300 && failures.Count < 5; n++)
+        var failures = SequenceComparison.Run(diff, engine, 300, _ =>
         {
             var (code, oracle) = Sequence(rng);
             var random = UnicornDifferential.RandomSetup(rng, code);
-            var setup = random with { Thumb = true, Cpsr = random.Cpsr | 0x20, OracleCode = oracle };
-            string? problem = diff.Compare(setup, engine);
-            if (problem is not null) failures.Add(A32SemanticsVsUnicornTests.Describe(setup, problem, n));
-        }
+            return random with { Thumb = true, Cpsr = random.Cpsr | 0x20, OracleCode = oracle };
+        });
         Assert.That(failures, Is.Empty, string.Join("\n\n", failures));
     }
 

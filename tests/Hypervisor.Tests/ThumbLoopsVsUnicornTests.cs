@@ -26,26 +26,15 @@ public sealed class ThumbLoopsVsUnicornTests : UnicornTests
         TestContext.Out.WriteLine($"seed {seed} (rerun with TRANSLATOR_SEED={seed})");
         var rng = new Random(seed);
         using var diff = new UnicornDifferential { CompileThreshold = 2 };
-        var failures = new List<string>();
         long executed = 0;
-        for (int n = 0; n < Loops && failures.Count < 5; n++)
+        var failures = SequenceComparison.Run(diff, engine, Loops, _ =>
         {
             int iterations = 1 + rng.Next(20);
             var code = Loop(rng, iterations, 4 + rng.Next(24));
-            var random = UnicornDifferential.RandomSetup(rng, code, inDataQuarters: 3);
-            var setup = random with { Thumb = true, Cpsr = random.Cpsr | 0x20, Budget = iterations * code.Length + code.Length };
             executed += (long)iterations * code.Length;
-            string? problem;
-            try
-            {
-                problem = diff.Compare(setup, engine);
-            }
-            catch (Exception e) when (e is not AssertionException)
-            {
-                problem = $"{e.GetType().Name}: {e.Message}";
-            }
-            if (problem is not null) failures.Add(A32SemanticsVsUnicornTests.Describe(setup, problem, n));
-        }
+            var random = UnicornDifferential.RandomSetup(rng, code, inDataQuarters: 3);
+            return random with { Thumb = true, Cpsr = random.Cpsr | 0x20, Budget = iterations * code.Length + code.Length };
+        });
         TestContext.Out.WriteLine($"{Loops} loops, about {executed} guest instructions, {diff.RegionsFormed} regions compiled, "
             + $"{diff.LateFaultsInItBlocks} not compared (Unicorn's late data aborts in IT blocks)");
         Assert.That(failures, Is.Empty, string.Join("\n\n", failures));

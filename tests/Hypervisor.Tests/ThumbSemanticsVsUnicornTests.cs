@@ -23,28 +23,16 @@ public sealed class ThumbSemanticsVsUnicornTests : UnicornTests
         TestContext.Out.WriteLine($"seed {seed} (rerun with TRANSLATOR_SEED={seed}); {ThumbSequences.Encodings.Count} encodings in the mix");
         var rng = new Random(seed);
         using var diff = new UnicornDifferential();
-        var failures = new List<string>();
         int sequences = engine == EngineKind.Jit ? Sequences / 4 : Sequences;
         long instructions = 0;
-        for (int n = 0; n < sequences && failures.Count < 5; n++)
+        var failures = SequenceComparison.Run(diff, engine, sequences, _ =>
         {
             var code = ThumbSequences.Generate(rng, SequenceLength);
+            instructions += code.Length;
             // Most registers point into memory: Unicorn's late data aborts in IT blocks make a faulting run useless.
             var random = UnicornDifferential.RandomSetup(rng, code, inDataQuarters: 3);
-            var setup = random with { Thumb = true, Cpsr = random.Cpsr | 0x20 };
-            instructions += code.Length;
-            string? problem;
-            try
-            {
-                problem = diff.Compare(setup, engine);
-            }
-            catch (Exception e) when (e is not AssertionException)
-            {
-                problem = $"{e.GetType().Name}: {e.Message}";
-            }
-            if (problem is not null)
-                failures.Add(A32SemanticsVsUnicornTests.Describe(setup, problem, n) + A32SemanticsVsUnicornTests.Shortest(diff, setup, engine));
-        }
+            return random with { Thumb = true, Cpsr = random.Cpsr | 0x20 };
+        }, shrink: true);
         TestContext.Out.WriteLine($"{sequences} sequences, {instructions} guest instructions; {diff.SelfModifying} skipped because they overwrote "
             + $"their own code, {diff.LateFaultsInItBlocks} because Unicorn reported a data abort in an IT block late");
         Assert.That(diff.SelfModifying, Is.LessThan(sequences / 100 + 1), "too many sequences overwrote their own code to say anything");

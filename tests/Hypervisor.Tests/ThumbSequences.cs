@@ -53,6 +53,9 @@ internal static class ThumbSequences
                 if (insn.Class != InstrClass.Defined || insn.Sensitive || insn.Encoding != e) continue;
                 if (A32Sequences.WritesPc(insn)) continue;
                 if (insn.Op is Op.Str or Op.Strb or Op.Strh or Op.Strd or Op.Stm or Op.Stmdb && insn.Rn == 15) continue;
+                // Unicorn ends its translation block after an ISB and loses ITSTATE there, so the rest
+                // of the IT block runs unconditionally; an ISB inside an IT block is left out.
+                if (insn.Op == Op.Isb && it.InBlock) continue;
                 if (accept is not null && !accept(insn)) continue;
                 if (A32Sequences.IsLoadExclusive(insn.Op)) exclusiveBase = insn.Rn;
                 code.Add(w);
