@@ -28,6 +28,7 @@ internal static class ThumbSequences
         var code = new List<uint>(count);
         var it = ItState.None;
         int exclusiveBase = -1;
+        bool endiannessChanged = false;
         while (code.Count < count)
         {
             if (!it.InBlock && rng.Next(5) == 0)
@@ -56,8 +57,12 @@ internal static class ThumbSequences
                 // Unicorn ends its translation block after an ISB and loses ITSTATE there, so the rest
                 // of the IT block runs unconditionally; an ISB inside an IT block is left out.
                 if (insn.Op == Op.Isb && it.InBlock) continue;
+                // QEMU's (and so Unicorn's) monitor compares the loaded value in the data endianness, so a
+                // store-exclusive after a SETEND fails there where the architecture's monitor is still open.
+                if (endiannessChanged && A32Sequences.IsStoreExclusive(insn.Op)) continue;
                 if (accept is not null && !accept(insn)) continue;
                 if (A32Sequences.IsLoadExclusive(insn.Op)) exclusiveBase = insn.Rn;
+                if (insn.Op == Op.Setend) endiannessChanged = true;
                 code.Add(w);
                 it = ThumbDecoder.Next(insn, it);
                 break;
