@@ -47,7 +47,7 @@ public sealed class A32LoopsVsUnicornTests : UnicornTests
     /// </summary>
     private static uint[] Loop(Random rng, int iterations, int bodyLength)
     {
-        var body = A32Sequences.Generate(rng, bodyLength, insn => !WritesRegister(insn, Counter));
+        var body = A32Sequences.Generate(rng, bodyLength, insn => !A32Sequences.WritesRegister(insn, Counter));
         // Forward branches: to any later body instruction or to the subs, with a random condition.
         for (int k = 0; k < body.Length - 1; k++)
         {
@@ -61,15 +61,5 @@ public sealed class A32LoopsVsUnicornTests : UnicornTests
         code.Add(0xE25C_C001u);                                                   // subs r12, r12, #1
         code.Add(0x1A00_0000u | (uint)(-(body.Length + 1) - 2) & 0x00FF_FFFF);   // bne body
         return [.. code];
-    }
-
-    private static bool WritesRegister(in Instruction insn, int reg)
-    {
-        var p = insn.Encoding!.Pattern;
-        foreach (var f in new[] { Field.Rd, Field.Rt, Field.Rt2, Field.Ra })
-            if (p.Has(f) && insn[f] == reg) return true;
-        if ((insn.RegList & (1 << reg)) != 0 && insn.Op is Op.Ldm or Op.Ldmda or Op.Ldmdb or Op.Ldmib or Op.Pop) return true;
-        // Post-indexed forms write the base back without a W bit.
-        return p.Has(Field.Rn) && insn.Rn == reg && (insn.Flag('W') || insn.Encoding.Family.StartsWith("LoadStore", StringComparison.Ordinal));
     }
 }

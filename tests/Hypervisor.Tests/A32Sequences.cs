@@ -65,4 +65,18 @@ internal static class A32Sequences
         if ((insn.RegList & 0x8000) != 0) return true;
         return p.Has(Field.Rn) && insn.Rn == 15 && insn.Flag('W');
     }
+
+    /// <summary>
+    /// Conservatively, for either instruction set: a destination field holding the register, a load of
+    /// it in a register list, or its use as the base of a form that may write the base back (a W bit,
+    /// the 16-bit STM, or any load/store, whose post-indexed forms have no W bit).
+    /// </summary>
+    internal static bool WritesRegister(in Instruction insn, int reg)
+    {
+        var e = insn.Encoding!;
+        foreach (var f in new[] { Field.Rd, Field.Rt, Field.Rt2, Field.Ra })
+            if (e.Has(f) && insn[f] == reg) return true;
+        if ((insn.RegList & (1 << reg)) != 0 && insn.Op is Op.Ldm or Op.Ldmda or Op.Ldmdb or Op.Ldmib or Op.Pop) return true;
+        return e.Has(Field.Rn) && insn.Rn == reg && (insn.Flag('W') || insn.Op == Op.Stm || e.Family.Contains("LoadStore", StringComparison.Ordinal));
+    }
 }

@@ -40,16 +40,11 @@ internal static class SequenceComparison
     /// <summary>The shortest prefix of a failing sequence that still fails: its last instruction is the first to diverge.</summary>
     private static string Shortest(UnicornDifferential diff, UnicornDifferential.Setup setup, EngineKind engine)
     {
-        var it = new Frontend.Thumb.ItState();
+        var it = setup.Thumb ? ThumbSequences.ItStates(setup.Code) : null;
         for (int length = 1; length < setup.Code.Length; length++)
         {
-            if (setup.Thumb)
-            {
-                // A Thumb prefix must not end inside an IT block, or the closing UDF would be conditional.
-                uint w = setup.Code[length - 1];
-                it = Frontend.Thumb.ThumbDecoder.Next(Frontend.Thumb.ThumbTable.CortexA15.Decode(w > 0xFFFF ? w >> 16 : w, w & 0xFFFF, it), it);
-                if (it.InBlock) continue;
-            }
+            // A Thumb prefix must not end inside an IT block, or the closing UDF would be conditional.
+            if (it is not null && it[length].InBlock) continue;
             var prefix = setup with { Code = setup.Code[..length] };
             if (Compare(diff, prefix, engine) is { } problem)
                 return $"\n  first divergence at instruction {length - 1} (0x{setup.Addresses()[length - 1]:x}): {problem.Replace("\n", "; ")}";
@@ -61,9 +56,9 @@ internal static class SequenceComparison
     {
         var addresses = setup.Addresses();
         var arm = new A32Disassembler();
-        var thumb = new Frontend.Thumb.ThumbDisassembler();
+        var thumb = new ThumbDisassembler();
         string Text(uint w, uint address) => !setup.Thumb ? arm.Disassemble(w, address)
-            : thumb.Format(thumb.Next(w > 0xFFFF ? w >> 16 : w, w & 0xFFFF), address);
+            : thumb.Format(thumb.Next(w), address);
         var lines = setup.Code.Select((w, k) => $"  {addresses[k]:x}: {w:x8} {Text(w, addresses[k]).Replace('\t', ' ')}");
         return $"sequence {n}: {problem}\n  regs {string.Join(" ", setup.Registers.Select(r => r.ToString("x8")))} cpsr {setup.Cpsr:x8}\n{string.Join("\n", lines)}";
     }

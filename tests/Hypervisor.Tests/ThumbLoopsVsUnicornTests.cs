@@ -1,6 +1,5 @@
 using Translator.Backend.Execution;
 using Translator.Frontend.Decoding;
-using Translator.Frontend.Thumb;
 using Translator.Oracles;
 
 namespace Translator.Hypervisor.Tests;
@@ -48,17 +47,9 @@ public sealed class ThumbLoopsVsUnicornTests : UnicornTests
     /// </summary>
     private static uint[] Loop(Random rng, int iterations, int bodyLength)
     {
-        var body = ThumbSequences.Generate(rng, bodyLength, insn => !WritesRegister(insn, Counter));
+        var body = ThumbSequences.Generate(rng, bodyLength, insn => !A32Sequences.WritesRegister(insn, Counter));
         // Where each instruction starts outside an IT block: the places a branch may go before or to.
-        var outside = new bool[body.Length + 1];
-        var it = ItState.None;
-        for (int k = 0; k < body.Length; k++)
-        {
-            outside[k] = !it.InBlock;
-            uint w = body[k];
-            it = ThumbDecoder.Next(ThumbTable.CortexA15.Decode(w > 0xFFFF ? w >> 16 : w, w & 0xFFFF, it), it);
-        }
-        outside[^1] = true;
+        var outside = ThumbSequences.ItStates(body).Select(it => !it.InBlock).ToArray();
         // Branch k goes before body[At] to the start of body[To] (To = body.Length: the subs).
         var branches = new List<(int At, int To, uint Cond)>();
         for (int k = 0; k < body.Length; k++)
@@ -84,15 +75,5 @@ public sealed class ThumbLoopsVsUnicornTests : UnicornTests
             code[index] = 0xD000 | cond << 8 | (uint)((int)(addresses[bodyIndex[to]] - addresses[index] - 4) >> 1) & 0xFF;
         code[back] = 0xD100 | (uint)((int)(addresses[1] - addresses[back] - 4) >> 1) & 0xFF;
         return [.. code];
-    }
-
-    private static bool WritesRegister(in Instruction insn, int reg)
-    {
-        var e = insn.Encoding!;
-        foreach (var f in new[] { Field.Rd, Field.Rt, Field.Rt2, Field.Ra })
-            if (e.Has(f) && insn[f] == reg) return true;
-        if ((insn.RegList & (1 << reg)) != 0 && insn.Op is Op.Ldm or Op.Ldmdb or Op.Pop) return true;
-        // Writeback to the base: a W bit, or the post-indexed forms.
-        return e.Has(Field.Rn) && insn.Rn == reg && (insn.Flag('W') || insn.Op is Op.Stm || !insn.Flag('P') && e.Pattern.FlagMask('P') != 0);
     }
 }

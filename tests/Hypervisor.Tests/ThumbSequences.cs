@@ -50,7 +50,7 @@ internal static class ThumbSequences
                 if (e.Pattern.Width == 16) w &= 0xFFFF;
                 // As in A32Sequences: half the store-exclusives reuse the last load-exclusive's base (bits 19:16 in T32 too).
                 if (A32Sequences.IsStoreExclusive(e.Op) && exclusiveBase >= 0 && rng.Next(2) == 0) w = (w & ~0x000F_0000u) | (uint)exclusiveBase << 16;
-                var insn = ThumbTable.CortexA15.Decode(w > 0xFFFF ? w >> 16 : w, w & 0xFFFF, it);
+                var insn = ThumbTable.CortexA15.Decode(w, it);
                 if (insn.Class != InstrClass.Defined || insn.Sensitive || insn.Encoding != e) continue;
                 if (A32Sequences.WritesPc(insn)) continue;
                 if (insn.Op is Op.Str or Op.Strb or Op.Strh or Op.Strd or Op.Stm or Op.Stmdb && insn.Rn == 15) continue;
@@ -69,5 +69,14 @@ internal static class ThumbSequences
             }
         }
         return [.. code];
+    }
+
+    /// <summary>The IT state each instruction of <paramref name="code"/> runs in, and (last) the state after it.</summary>
+    public static ItState[] ItStates(uint[] code)
+    {
+        var states = new ItState[code.Length + 1];
+        for (int k = 0; k < code.Length; k++)
+            states[k + 1] = ThumbDecoder.Next(ThumbTable.CortexA15.Decode(code[k], states[k]), states[k]);
+        return states;
     }
 }

@@ -174,7 +174,7 @@ internal sealed unsafe class UnicornDifferential : IDisposable
         if (index < 0 || index >= setup.Code.Length) return 0;
         uint word = setup.Code[index];
         var insn = !setup.Thumb ? Frontend.A32.A32Table.CortexA15.Decode(word)
-            : Frontend.Thumb.ThumbTable.CortexA15.Decode(word > 0xFFFF ? word >> 16 : word, word & 0xFFFF, default);
+            : Frontend.Thumb.ThumbTable.CortexA15.Decode(word, default);
         return insn.Op switch
         {
             Frontend.Decoding.Op.Ldm or Frontend.Decoding.Op.Ldmda or Frontend.Decoding.Op.Ldmdb or Frontend.Decoding.Op.Ldmib or Frontend.Decoding.Op.Pop
@@ -192,23 +192,13 @@ internal sealed unsafe class UnicornDifferential : IDisposable
         uint late = Convert.ToUInt32(expected[prefix.Length..], 16), at = Convert.ToUInt32(actual[prefix.Length..], 16);
         if (late <= at) return false;
         var addresses = setup.Addresses();
-        var it = new Frontend.Thumb.ItState();
-        for (int k = 0; k < setup.Code.Length; k++)
-        {
-            uint w = setup.Code[k];
-            var insn = Frontend.Thumb.ThumbTable.CortexA15.Decode(w > 0xFFFF ? w >> 16 : w, w & 0xFFFF, it);
-            if (addresses[k] == at)
-            {
-                if (!it.InBlock) return false;
-                // The address after the block's last instruction.
-                var rest = it;
-                int j = k;
-                while (rest.InBlock && j < setup.Code.Length) { rest = rest.Advance(); j++; }
-                return late <= addresses[j];
-            }
-            it = Frontend.Thumb.ThumbDecoder.Next(insn, it);
-        }
-        return false;
+        var it = ThumbSequences.ItStates(setup.Code);
+        int k = Array.IndexOf(addresses, at);
+        if (k < 0 || k == setup.Code.Length || !it[k].InBlock) return false;
+        // The address after the block's last instruction.
+        int end = k + 1;
+        while (end < setup.Code.Length && it[end].InBlock) end++;
+        return late <= addresses[end];
     }
 
     private sealed record Outcome(string Ended, uint[] Registers, uint Cpsr, byte[] Data, VfpState Vfp);

@@ -82,7 +82,7 @@ public sealed class ThumbDifferential : DisassemblyTally
             uint address = 0;
             foreach (uint w in slice)
             {
-                var insn = dis.Next(w > 0xFFFF ? w >> 16 : w, w & 0xFFFF);
+                var insn = dis.Next(w);
                 string ours = dis.Format(insn, address);
                 string family = insn.Encoding?.Family ?? (insn.Size == 2 ? "T16Undefined" : "T32Undefined");
                 if (!theirs.TryGetValue(address, out var text))

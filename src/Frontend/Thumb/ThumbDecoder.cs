@@ -24,6 +24,10 @@ public sealed class ThumbDecoder(InstructionDecoder t16, InstructionDecoder t32)
         return it.InBlock ? decoder.DecodeInItBlock(word, it.Condition, it.Last) : decoder.Decode(word);
     }
 
+    /// <summary>Decodes an instruction held as one number: a halfword, or hw1:hw2 for a 32-bit one (hw1 is never below 0xE800).</summary>
+    public Instruction Decode(uint instruction, ItState it) =>
+        instruction > 0xFFFF ? Decode(instruction >> 16, instruction & 0xFFFF, it) : Decode(instruction, 0, it);
+
     /// <summary>
     /// The IT state after <paramref name="insn"/>, which ran in <paramref name="it"/>: an IT
     /// instruction starts a block, every other instruction advances it.

@@ -38,31 +38,16 @@ public sealed class ThumbDisassembler
     }
 
     /// <summary>Decodes the next instruction of the stream (hw2 is read only for a 32-bit one) and advances the IT state.</summary>
-    public Instruction Next(uint hw1, uint hw2)
+    public Instruction Next(uint hw1, uint hw2) => Advance(_decoder.Decode(hw1, hw2, It));
+
+    /// <summary>The same for an instruction held as one number (see <see cref="ThumbDecoder.Decode(uint, ItState)"/>).</summary>
+    public Instruction Next(uint instruction) => Advance(_decoder.Decode(instruction, It));
+
+    private Instruction Advance(Instruction insn)
     {
         _decodedIn = It;
-        var insn = _decoder.Decode(hw1, hw2, It);
         It = ThumbDecoder.Next(insn, It);
         return insn;
-    }
-
-    /// <summary>
-    /// Disassembles little-endian Thumb code starting at <paramref name="address"/>, in the IT state
-    /// <see cref="It"/>. The stream ends before a 32-bit instruction cut off by the end of the code
-    /// (objdump reports its address as out of bounds).
-    /// </summary>
-    public IEnumerable<(uint Address, Instruction Insn, string Text)> Disassemble(byte[] code, uint address)
-    {
-        for (int k = 0; k + 2 <= code.Length;)
-        {
-            uint hw1 = BitConverter.ToUInt16(code, k);
-            bool wide = ThumbDecoder.IsWide(hw1);
-            if (wide && k + 4 > code.Length) yield break;
-            uint hw2 = wide ? BitConverter.ToUInt16(code, k + 2) : 0u;
-            var insn = Next(hw1, hw2);
-            yield return (address + (uint)k, insn, Format(insn, address + (uint)k));
-            k += insn.Size;
-        }
     }
 
     /// <summary>The encoding column objdump prints: <c>4408</c> for 16 bits, <c>f8d0 1004</c> for 32.</summary>

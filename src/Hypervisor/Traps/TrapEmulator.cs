@@ -31,7 +31,7 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
         // A Thumb trap only leaves translated code when its IT condition passed; its record reads the
         // same fields as the A32 one.
         var insn = !exit.Thumb ? A32Table.CortexA15.Decode(exit.Word)
-            : ThumbTable.CortexA15.Decode(exit.Word > 0xFFFF ? exit.Word >> 16 : exit.Word, exit.Word & 0xFFFF, new ItState((byte)cpu.State->IT));
+            : ThumbTable.CortexA15.Decode(exit.Word, new ItState((byte)cpu.State->IT));
         var s = cpu.State;
         switch (insn.Op)
         {
