@@ -15,12 +15,13 @@ namespace Translator.Hypervisor;
 public sealed class GuestBlockSource(GuestMemory memory, SensitiveMode sensitive) : IBlockSource
 {
     private readonly A32Lifter _arm = new();
-    private readonly ThumbLifter _thumb = new();
+    // Built at the first Thumb block: an ARM-only guest does not pay for the Thumb decode tables.
+    private ThumbLifter? _thumb;
 
     public Block Translate(BlockKey key)
     {
         var block = key.Thumb
-            ? _thumb.Lift(key.Pc, new ItState(key.ItState), FetchHalfword, sensitive, key.BigEndian)
+            ? (_thumb ??= new ThumbLifter()).Lift(key.Pc, new ItState(key.ItState), FetchHalfword, sensitive, key.BigEndian)
             : _arm.Lift(key.Pc, FetchWord, sensitive, key.BigEndian);
         for (uint page = key.Pc & ~0xFFFu; page < block.EndPc; page += 0x1000) memory.ProtectCode(page);
         return block;
