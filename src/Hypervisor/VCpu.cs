@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
 using Translator.Backend.Execution;
 using Translator.Frontend.Lifting;
+using Translator.Hypervisor.Exceptions;
 using Translator.Hypervisor.Memory;
+using Translator.IR;
 using Translator.Hypervisor.SystemRegisters;
 using Translator.Hypervisor.Traps;
 using Translator.IR.State;
@@ -42,14 +44,15 @@ public sealed unsafe class VCpu : IDisposable
 
     /// <summary>
     /// Resets to the state a program sees on entry: SVC mode, A/I/F masked, ARM or Thumb by bit 0 of
-    /// the entry, the floating-point coprocessors accessible (CPACR) but the VFP disabled (FPEXC.EN clear).
+    /// the entry, the system registers at their reset values (MMU and caches off, low vectors, no
+    /// access to the floating-point coprocessors until CPACR grants it).
     /// </summary>
     public void Reset(uint entry)
     {
         *State = default;
         State->Mode = (uint)ProcessorMode.Supervisor;
         State->A = State->I = State->F = 1;
-        State->Cpacr = IR.Semantics.VfpSystem.CpacrFullAccess;
+        State->Sctlr = SystemControl.SctlrReset;
         State->T = entry & 1;
         State->R[15] = entry & ~1u;
     }
@@ -99,6 +102,58 @@ public sealed unsafe class VCpu : IDisposable
                 Exit.FaultReason = detail;
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Forwards the exception or abort an exit reports into the guest's own vectors, with the
+    /// architecture's entry rules and fault registers. Returns false, saying why, when the guest has
+    /// no handler to run: its vector address holds no memory to fetch from.
+    /// </summary>
+    public bool Forward(BlockExit exit, out string why)
+    {
+        var s = State;
+        why = "";
+        GuestException kind;
+        uint preferred = exit.Pc;
+        switch (exit.Kind)
+        {
+            case ExitKind.Abort:
+                kind = GuestException.DataAbort;
+                s->Dfsr = exit.FaultStatus | (exit.FaultIsWrite ? FaultStatus.WriteNotRead : 0);
+                s->Dfar = exit.FaultAddress;
+                break;
+            case ExitKind.Exception when exit.Exception == ExceptionKind.SupervisorCall:
+                kind = GuestException.SupervisorCall;
+                preferred = exit.Pc + (exit.Thumb ? 2u : 4u);
+                break;
+            case ExitKind.Exception when exit.Exception == ExceptionKind.PrefetchAbort:
+                kind = GuestException.PrefetchAbort;
+                // The block that could not fetch its first instruction carries the fault status as its immediate.
+                s->Ifsr = exit.Immediate != 0 ? exit.Immediate : FaultStatus.SynchronousExternal;
+                s->Ifar = exit.Pc;
+                break;
+            case ExitKind.Exception when exit.Exception == ExceptionKind.Breakpoint:
+                // With no debugger attached, BKPT is a debug event that the core reports as a prefetch abort.
+                kind = GuestException.PrefetchAbort;
+                s->Ifsr = FaultStatus.DebugEvent;
+                break;
+            case ExitKind.Exception:
+                // UDF and undefined encodings, and HVC and SMC, which are UNDEFINED without the
+                // Virtualization and Security Extensions.
+                kind = GuestException.Undefined;
+                break;
+            default:
+                throw new ArgumentException($"a {exit.Kind} exit is not a guest exception", nameof(exit));
+        }
+        s->T = exit.Thumb ? 1u : 0u;
+        uint vector = ExceptionEntry.VectorAddress(s, kind);
+        if (!Memory.TryFetch(vector, 4, out _))
+        {
+            why = $"its {kind} vector at 0x{vector:x8} is not in memory";
+            return false;
+        }
+        ExceptionEntry.Enter(s, kind, preferred);
+        return true;
     }
 
     public void Dispose()

@@ -40,8 +40,8 @@ internal sealed unsafe class FlatMemory : IGuestMemory, IDisposable
 
     private static void Check(uint address, int size, bool write, MemoryAccess access)
     {
-        if ((ulong)address + (ulong)size > Bytes) throw new GuestAbortException(address, write, "outside RAM");
-        if (access.HasFlag(MemoryAccess.Aligned) && address % size != 0) throw new GuestAbortException(address, write, "unaligned");
+        if ((ulong)address + (ulong)size > Bytes) throw new GuestAbortException(address, write, 0x8, "outside RAM");
+        if (access.HasFlag(MemoryAccess.Aligned) && address % size != 0) throw new GuestAbortException(address, write, 0x1, "unaligned");
     }
 
     public byte[] Snapshot() => new Span<byte>(Base, Bytes).ToArray();

@@ -246,6 +246,8 @@ internal sealed unsafe class UnicornDifferential : IDisposable
         for (int d = 0; d < 32; d++) cpu.State->D[d] = vfp.D[d];
         cpu.State->Fpscr = vfp.Fpscr;
         cpu.State->Fpexc = vfp.Fpexc;
+        // Unicorn starts with the floating-point coprocessors accessible (CPACR), as a kernel leaves them.
+        cpu.State->Cpacr = VfpSystem.CpacrFullAccess;
         uint end = s.End;
         var handler = new StopAtEnd(end, ResumeAfterSupervisorCall);
         try

@@ -20,6 +20,16 @@ public static class GuestPrograms
                 : [System.IO.Path.GetFileNameWithoutExtension(f.Name)])
             .Order();
 
+    /// <summary>A system program of tests/Guests/system (built in ARM state, with system/lib).</summary>
+    public static string SystemPath(string name) => System.IO.Path.Combine(Directory, "system", name + ".elf");
+
+    /// <summary>The system programs: those that exercise exceptions, modes, CP15, the MMU, the timer and the GIC.</summary>
+    public static IEnumerable<string> SystemNames =>
+        new DirectoryInfo(System.IO.Path.Combine(SourceRoot(), "tests", "Guests", "system")).EnumerateFiles()
+            .Where(f => f.Extension is ".c" or ".S")
+            .Select(f => System.IO.Path.GetFileNameWithoutExtension(f.Name))
+            .Order();
+
     /// <summary>The repository root, found from the test's working directory upwards.</summary>
     public static string SourceRoot()
     {

@@ -31,5 +31,7 @@ public sealed class BlockExit
     public bool Thumb;
     public uint FaultAddress;
     public bool FaultIsWrite;
+    /// <summary>The fault's status as the DFSR reports it (FS and domain; WnR comes from <see cref="FaultIsWrite"/>).</summary>
+    public uint FaultStatus;
     public string? FaultReason;
 }

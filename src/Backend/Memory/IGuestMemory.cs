@@ -21,8 +21,10 @@ public interface IGuestMemory
 }
 
 /// <summary>A data or prefetch abort raised by a guest memory access; the hypervisor forwards it into the guest.</summary>
-public sealed class GuestAbortException(uint address, bool write, string reason) : Exception(reason)
+public sealed class GuestAbortException(uint address, bool write, uint status, string reason) : Exception(reason)
 {
     public uint Address { get; } = address;
     public bool IsWrite { get; } = write;
+    /// <summary>The fault status the DFSR reports (FS[4:0] with FS[4] in bit 10, and the domain in bits 7:4).</summary>
+    public uint Status { get; } = status;
 }

@@ -88,6 +88,7 @@ public static unsafe class MemoryPaths
         exit.Thumb = state->T != 0;
         exit.FaultAddress = fault.Address;
         exit.FaultIsWrite = fault.IsWrite;
+        exit.FaultStatus = fault.Status;
         exit.FaultReason = fault.Message;
         state->R[15] = pc;
     }

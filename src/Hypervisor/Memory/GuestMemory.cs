@@ -1,5 +1,6 @@
 using Translator.Backend.Execution;
 using Translator.Backend.Memory;
+using Translator.Hypervisor.Exceptions;
 using Translator.IR;
 
 namespace Translator.Hypervisor.Memory;
@@ -35,7 +36,7 @@ public sealed unsafe class GuestMemory(PhysicalMap map, BlockCache? code = null)
             if (size == 8) return dev.Device.Read(address - dev.Base, 4) | ((ulong)dev.Device.Read(address - dev.Base + 4, 4) << 32);
             return DeviceRead(dev, address, size);
         }
-        throw new GuestAbortException(address, false, $"read of {size} bytes at 0x{address:x8}: no RAM or device there");
+        throw new GuestAbortException(address, false, FaultStatus.SynchronousExternal, $"read of {size} bytes at 0x{address:x8}: no RAM or device there");
     }
 
     public void Write(uint address, int size, ulong value, MemoryAccess access)
@@ -71,11 +72,11 @@ public sealed unsafe class GuestMemory(PhysicalMap map, BlockCache? code = null)
             }
             catch (MmioException e)
             {
-                throw new GuestAbortException(address, true, $"write of {size} bytes to {dev.Device.Name} at 0x{address:x8}: {e.Message}");
+                throw new GuestAbortException(address, true, FaultStatus.SynchronousExternal, $"write of {size} bytes to {dev.Device.Name} at 0x{address:x8}: {e.Message}");
             }
             return;
         }
-        throw new GuestAbortException(address, true, $"write of {size} bytes at 0x{address:x8}: no RAM or device there");
+        throw new GuestAbortException(address, true, FaultStatus.SynchronousExternal, $"write of {size} bytes at 0x{address:x8}: no RAM or device there");
     }
 
     public void CodeWritten(uint address, int size)
@@ -115,14 +116,14 @@ public sealed unsafe class GuestMemory(PhysicalMap map, BlockCache? code = null)
         }
         catch (MmioException e)
         {
-            throw new GuestAbortException(address, false, $"read of {size} bytes from {dev.Device.Name} at 0x{address:x8}: {e.Message}");
+            throw new GuestAbortException(address, false, FaultStatus.SynchronousExternal, $"read of {size} bytes from {dev.Device.Name} at 0x{address:x8}: {e.Message}");
         }
     }
 
     private static void CheckAlignment(uint address, int size, MemoryAccess access, bool write)
     {
         if ((access & MemoryAccess.Aligned) != 0 && (address & (uint)(size - 1)) != 0)
-            throw new GuestAbortException(address, write, $"unaligned {(write ? "write" : "read")} of {size} bytes at 0x{address:x8}");
+            throw new GuestAbortException(address, write, FaultStatus.Alignment, $"unaligned {(write ? "write" : "read")} of {size} bytes at 0x{address:x8}");
     }
 
     public void Dispose() => Tlb.Dispose();

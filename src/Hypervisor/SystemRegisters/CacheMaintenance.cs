@@ -10,11 +10,11 @@ public static class CacheMaintenance
 {
     private static RegisterEncoding C7(int crm, int opc2) => new(15, 0, 7, crm, opc2);
 
-    private static void Nothing(VCpu cpu, uint value) { }
+    private static void Nothing(VCpu cpu, ulong value) { }
 
-    private static void InvalidateAll(VCpu cpu, uint value) => cpu.Dispatcher.Cache.Clear();
+    private static void InvalidateAll(VCpu cpu, ulong value) => cpu.Dispatcher.Cache.Clear();
 
-    private static void InvalidateByAddress(VCpu cpu, uint address) => cpu.Dispatcher.Cache.InvalidatePage(address);
+    private static void InvalidateByAddress(VCpu cpu, ulong address) => cpu.Dispatcher.Cache.InvalidatePage((uint)address);
 
     public static readonly SystemRegister[] Registers =
     [

@@ -10,6 +10,6 @@ public static unsafe class CoprocessorAccess
 {
     public static readonly SystemRegister[] Registers =
     [
-        new("CPACR", new(15, 0, 1, 0, 2), Access.Pl1, cpu => cpu.State->Cpacr, (cpu, value) => cpu.State->Cpacr = value & VfpSystem.CpacrWritable),
+        new("CPACR", new(15, 0, 1, 0, 2), Access.Pl1, cpu => cpu.State->Cpacr, (cpu, value) => cpu.State->Cpacr = (uint)value & VfpSystem.CpacrWritable),
     ];
 }

@@ -35,7 +35,7 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
         var s = cpu.State;
         switch (insn.Op)
         {
-            case Op.Mcr or Op.Mrc when insn.Coproc is 14 or 15:
+            case Op.Mcr or Op.Mrc or Op.Mcrr or Op.Mrrc when insn.Coproc is 14 or 15:
                 return SystemRegister(insn, s, out detail);
             case Op.Vmrs or Op.Vmsr:
                 return VfpSystemRegisterTraps.Emulate(insn, s, out detail);
@@ -58,27 +58,31 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
 
     private TrapOutcome SystemRegister(in Instruction insn, CpuState* s, out string detail)
     {
-        var encoding = new RegisterEncoding(insn.Coproc, insn.Opc1, insn.Rn, insn.Rm, insn.Opc2);
-        bool read = insn.Op == Op.Mrc;
-        detail = $"{(read ? "MRC" : "MCR")} {encoding}";
+        bool wide = insn.Op is Op.Mcrr or Op.Mrrc;
+        var encoding = wide ? RegisterEncoding.Wide(insn.Coproc, insn.Opc1, insn.Rm) : new RegisterEncoding(insn.Coproc, insn.Opc1, insn.Rn, insn.Rm, insn.Opc2);
+        bool read = insn.Op is Op.Mrc or Op.Mrrc;
+        detail = $"{insn.Op.ToString().ToUpperInvariant()} {encoding}";
         if (registers.Find(encoding) is not { } register)
         {
             detail += ": system register not modelled yet";
             return TrapOutcome.NotModelled;
         }
         detail += $" ({register.Name})";
-        if (register.Access == Access.Pl1 && !Modes.IsPrivileged(s->Mode)) return TrapOutcome.Undefined;
+        if (!register.Permits(read, Modes.IsPrivileged(s->Mode))) return TrapOutcome.Undefined;
         if (read)
         {
-            if (register.Read is not { } get) return TrapOutcome.Undefined;
-            uint value = get(cpu);
+            ulong value = register.Read!(cpu);
+            if (wide)
+            {
+                s->R[insn.Rt] = (uint)value;
+                s->R[insn.Rt2] = (uint)(value >> 32);
+            }
             // MRC to R15 writes the top four bits to the flags (APSR_nzcv).
-            if (insn.Rt == 15) { s->N = value >> 31; s->Z = (value >> 30) & 1; s->C = (value >> 29) & 1; s->V = (value >> 28) & 1; }
-            else s->R[insn.Rt] = value;
+            else if (insn.Rt == 15) { s->N = (uint)value >> 31; s->Z = ((uint)value >> 30) & 1; s->C = ((uint)value >> 29) & 1; s->V = ((uint)value >> 28) & 1; }
+            else s->R[insn.Rt] = (uint)value;
             return TrapOutcome.Emulated;
         }
-        if (register.Write is not { } set) return TrapOutcome.Undefined;
-        set(cpu, s->R[insn.Rt]);
+        register.Write!(cpu, wide ? s->R[insn.Rt] | ((ulong)s->R[insn.Rt2] << 32) : s->R[insn.Rt]);
         return TrapOutcome.Emulated;
     }
 }

@@ -50,6 +50,16 @@ public unsafe struct CpuState
     /// <summary>CPACR, which grants access to the floating-point coprocessors (cp10, cp11) by privilege level.</summary>
     public uint Cpacr;
 
+    /// <summary>
+    /// The CP15 registers translated code and the hypervisor both read: system control, the MMU's
+    /// registers, the fault registers, thread IDs and the vector base. Side effects of writing them
+    /// (TLB maintenance, ending the block) are the hypervisor's register table's business.
+    /// </summary>
+    public uint Sctlr, Actlr, Vbar, Csselr;
+    public uint Ttbr0, Ttbr1, Ttbcr, Dacr, ContextIdr, Prrr, Nmrr, Par;
+    public uint Dfsr, Ifsr, Dfar, Ifar;
+    public uint TpidrUrw, TpidrUro, TpidrPrw;
+
     /// <summary>Guest instructions retired, for --icount and statistics.</summary>
     public ulong Retired;
     /// <summary>

@@ -90,13 +90,13 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
                     return ExitAction.Stop;
                 }
                 return ExitAction.Resume;
-            case ExitKind.Exception when exit.Exception == ExceptionKind.PrefetchAbort:
-                return Fatal(cpu, $"jump into nowhere: no RAM at 0x{exit.Pc:x8} to fetch an instruction from", exit.Pc);
-            case ExitKind.Exception:
-                string why = exit.FaultReason is { } reason && exit.Exception == ExceptionKind.Undefined ? $" ({reason})" : "";
-                return Fatal(cpu, $"{Describe(exit.Exception)}{why} at 0x{exit.Pc:x8}, and exception vectors are not modelled yet", exit.Pc);
-            case ExitKind.Abort:
-                return Fatal(cpu, $"data abort: {exit.FaultReason}", exit.Pc);
+            case ExitKind.Exception or ExitKind.Abort:
+                if (cpu.Forward(exit, out string why)) return ExitAction.Resume;
+                if (exit.Kind == ExitKind.Abort) return Fatal(cpu, $"data abort: {exit.FaultReason}, and {why}", exit.Pc);
+                if (exit.Exception == ExceptionKind.PrefetchAbort)
+                    return Fatal(cpu, $"jump into nowhere: no RAM at 0x{exit.Pc:x8} to fetch an instruction from, and {why}", exit.Pc);
+                string reason = exit.FaultReason is { } r && exit.Exception == ExceptionKind.Undefined ? $" ({r})" : "";
+                return Fatal(cpu, $"{Describe(exit.Exception)}{reason} at 0x{exit.Pc:x8}, and {why}", exit.Pc);
             case ExitKind.WaitForInterrupt:
                 // No interrupt source exists yet, so a wait would never end.
                 return Fatal(cpu, $"WFI/WFE at 0x{exit.Pc:x8} with no interrupt source to wake it", exit.Pc);

@@ -1,0 +1,36 @@
+namespace Translator.Hypervisor.SystemRegisters;
+
+/// <summary>
+/// SCTLR and ACTLR, the vector base, the fault status and address registers, and the thread-ID
+/// registers. SCTLR's read-as-one and read-as-zero bits are the Cortex-A15's.
+/// </summary>
+public static unsafe class SystemControl
+{
+    /// <summary>SCTLR at reset: MMU, caches and alignment checks off, low vectors, ARM exception handlers, little-endian.</summary>
+    public const uint SctlrReset = 0x00C5_0078;
+    private const uint SctlrReadAsOne = 0x00C5_0058;
+    /// <summary>M, A, C, CP15BEN, SW, I, V, WXN, UWXN, FI, EE, TRE, AFE, TE.</summary>
+    private const uint SctlrWritable = 0x7238_3427;
+
+    public const uint SctlrM = 1u << 0, SctlrA = 1u << 1, SctlrAfe = 1u << 29, SctlrTre = 1u << 28;
+
+    private static RegisterEncoding Cp15(int crn, int opc1, int crm, int opc2) => new(15, opc1, crn, crm, opc2);
+
+    public static readonly SystemRegister[] Registers =
+    [
+        new("SCTLR", Cp15(1, 0, 0, 0), Access.Pl1, cpu => cpu.State->Sctlr,
+            (cpu, value) => cpu.State->Sctlr = ((uint)value & SctlrWritable) | SctlrReadAsOne, EndsBlock: true),
+        // The Cortex-A15's ACTLR bits tune the caches and coherency, none of which is modelled; SMP (bit 6) reads back.
+        new("ACTLR", Cp15(1, 0, 0, 1), Access.Pl1, cpu => cpu.State->Actlr, (cpu, value) => cpu.State->Actlr = (uint)value & (1u << 6)),
+        new("VBAR", Cp15(12, 0, 0, 0), Access.Pl1, cpu => cpu.State->Vbar, (cpu, value) => cpu.State->Vbar = (uint)value & ~0x1Fu),
+        new("DFSR", Cp15(5, 0, 0, 0), Access.Pl1, cpu => cpu.State->Dfsr, (cpu, value) => cpu.State->Dfsr = (uint)value & 0x3CFF),
+        new("IFSR", Cp15(5, 0, 0, 1), Access.Pl1, cpu => cpu.State->Ifsr, (cpu, value) => cpu.State->Ifsr = (uint)value & 0x140F),
+        new("ADFSR", Cp15(5, 0, 1, 0), Access.Pl1, _ => 0, (_, _) => { }),
+        new("AIFSR", Cp15(5, 0, 1, 1), Access.Pl1, _ => 0, (_, _) => { }),
+        new("DFAR", Cp15(6, 0, 0, 0), Access.Pl1, cpu => cpu.State->Dfar, (cpu, value) => cpu.State->Dfar = (uint)value),
+        new("IFAR", Cp15(6, 0, 0, 2), Access.Pl1, cpu => cpu.State->Ifar, (cpu, value) => cpu.State->Ifar = (uint)value),
+        new("TPIDRURW", Cp15(13, 0, 0, 2), Access.Pl0, cpu => cpu.State->TpidrUrw, (cpu, value) => cpu.State->TpidrUrw = (uint)value),
+        new("TPIDRURO", Cp15(13, 0, 0, 3), Access.Pl1, cpu => cpu.State->TpidrUro, (cpu, value) => cpu.State->TpidrUro = (uint)value) { ReadAccess = Access.Pl0 },
+        new("TPIDRPRW", Cp15(13, 0, 0, 4), Access.Pl1, cpu => cpu.State->TpidrPrw, (cpu, value) => cpu.State->TpidrPrw = (uint)value),
+    ];
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Translator.Backend.Execution;
+using Translator.Frontend.Lifting;
+using Translator.Oracles;
+using Translator.Platform.Run;
+
+namespace Translator.Platform.Tests;
+
+/// <summary>
+/// The system programs of tests/Guests/system (exceptions and returns, banked registers, CP15, the
+/// MMU, the timer and the GIC) under each engine and each way of handling sensitive instructions;
+/// console output and exit code must be qemu-system-arm's (-M virt -cpu cortex-a15), taken when the
+/// test runs.
+/// </summary>
+[Category("Guest")]
+public sealed class SystemProgramsVsQemuTests
+{
+    [OneTimeSetUp]
+    public void RequireTools()
+    {
+        if (!Qemu.Available) Assert.Fail($"{Qemu.Tool} is missing: run ./run-tests, which installs qemu-system-arm");
+        if (Objdump.Which("arm-none-eabi-gcc") is null) Assert.Fail("arm-none-eabi-gcc is missing: run ./run-tests, which installs gcc-arm-none-eabi");
+    }
+
+    private static readonly Dictionary<string, Qemu.Result> Expected = [];
+
+    public static IEnumerable<TestCaseData> Cases() =>
+        from name in GuestPrograms.SystemNames
+        from engine in new[] { EngineKind.Interpreter, EngineKind.Jit }
+        from sensitive in new[] { SensitiveMode.Trap, SensitiveMode.Translate }
+        select new TestCaseData(name, engine, sensitive).SetName($"{name} ({engine}, {sensitive})");
+
+    [TestCaseSource(nameof(Cases))]
+    public void OutputAndExitCodeMatchQemu(string name, EngineKind engine, SensitiveMode sensitive)
+    {
+        string elf = GuestPrograms.SystemPath(name);
+        Qemu.Result expected;
+        lock (Expected)
+            if (!Expected.TryGetValue(name, out expected!)) Expected[name] = expected = Qemu.RunSemihosted(elf, TimeSpan.FromSeconds(60));
+        Assert.That(expected.TimedOut, Is.False, "QEMU did not finish");
+
+        var console = new MemoryStream();
+        var report = new StringWriter();
+        var options = new RunOptions { Kernel = elf, Semihosting = true, Engine = engine, Sensitive = sensitive, Timeout = TimeSpan.FromSeconds(60) };
+        var outcome = new GuestRunner(options, console, report, NullLogger.Instance).Run();
+
+        Assert.That(outcome.Error, Is.Null, $"{outcome.Error}\n{outcome.Details}\noutput so far:\n{System.Text.Encoding.UTF8.GetString(console.ToArray())}");
+        Assert.That(System.Text.Encoding.UTF8.GetString(console.ToArray()), Is.EqualTo(System.Text.Encoding.UTF8.GetString(expected.Output)));
+        Assert.That(outcome.ExitCode, Is.EqualTo(expected.ExitCode));
+    }
+}
