@@ -69,6 +69,8 @@ public unsafe struct CpuState
     public ulong RetireLimit;
     /// <summary>Host address of the vCPU's software TLB, which compiled code indexes inline; set by the dispatcher.</summary>
     public nint Tlb;
+    /// <summary>A GC handle of the object that serves the call-outs of system-register accesses lowered in translate mode (the vCPU).</summary>
+    public nint Owner;
 
     public const uint CpsrModeMask = 0x1F;
 
