@@ -34,6 +34,8 @@ public sealed unsafe class VCpu : IDisposable
     private readonly TrapEmulator _traps;
 
     public SystemRegisterTable Registers { get; } = SystemRegisterTable.CortexA15();
+    public PerformanceMonitors Pmu { get; private set; } = new();
+    public DebugRegisters Debug { get; private set; } = new();
     private readonly LoweredSystemRegisters _lowered;
     private GCHandle _owner;
 
@@ -61,6 +63,8 @@ public sealed unsafe class VCpu : IDisposable
     public void Reset(uint entry)
     {
         *State = default;
+        Pmu = new PerformanceMonitors();
+        Debug = new DebugRegisters();
         State->Owner = GCHandle.ToIntPtr(_owner);
         State->Mode = (uint)ProcessorMode.Supervisor;
         State->A = State->I = State->F = 1;

@@ -39,10 +39,20 @@ public sealed record SystemRegister(
     /// </summary>
     public Access? ReadAccess { get; init; }
 
+    /// <summary>
+    /// For a PL1 register that a control register can open to User mode (PMUSERENR.EN, CNTKCTL): whether
+    /// User mode may access it now. Translated code cannot know, so User-mode accesses of such a
+    /// register always trap and are checked then.
+    /// </summary>
+    public Func<VCpu, bool>? UserAccessWhen { get; init; }
+
     /// <summary>Whether an access in this direction is permitted at the given privilege (the register exists in it).</summary>
-    public bool Permits(bool read, bool privileged) =>
-        (read ? Read is not null : Write is not null)
-        && (privileged || (read ? ReadAccess ?? Access : Access) == Access.Pl0);
+    public bool Permits(VCpu cpu, bool read, bool privileged) =>
+        Exists(read) && (privileged || PermitsUser(read) || UserAccessWhen?.Invoke(cpu) == true);
+
+    public bool Exists(bool read) => read ? Read is not null : Write is not null;
+
+    public bool PermitsUser(bool read) => (read ? ReadAccess ?? Access : Access) == Access.Pl0;
 
     /// <summary>A register that reads as a fixed value and ignores no writes (they are UNDEFINED).</summary>
     public static SystemRegister Constant(string name, RegisterEncoding encoding, uint value, Access access = Access.Pl1) =>

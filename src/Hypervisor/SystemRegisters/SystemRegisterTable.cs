@@ -22,7 +22,8 @@ public sealed class SystemRegisterTable : ISystemRegisterMap
     }
 
     public static SystemRegisterTable CortexA15() => new(
-        Identification.Registers, SystemControl.Registers, CacheMaintenance.Registers, CoprocessorAccess.Registers);
+        Identification.Registers, SystemControl.Registers, CacheMaintenance.Registers, CoprocessorAccess.Registers,
+        PerformanceMonitors.Registers, DebugRegisters.Registers);
 
     public SystemRegister? Find(RegisterEncoding encoding) => _registers.GetValueOrDefault(encoding);
 
@@ -35,7 +36,10 @@ public sealed class SystemRegisterTable : ISystemRegisterMap
     {
         var encoding = wide ? RegisterEncoding.Wide(coproc, opc1, crm) : new RegisterEncoding(coproc, opc1, crn, crm, opc2);
         if (Find(encoding) is not { } register) return null;
-        return new SystemRegisterPlan((uint)HandleOf(register), register.Permits(read, privileged), register.EndsBlock);
+        // Whether User mode may access it can change at run time: such accesses trap and are checked then.
+        if (!privileged && !register.PermitsUser(read) && register.UserAccessWhen is not null) return null;
+        bool permitted = register.Exists(read) && (privileged || register.PermitsUser(read));
+        return new SystemRegisterPlan((uint)HandleOf(register), permitted, register.EndsBlock);
     }
 
     /// <summary>
