@@ -81,7 +81,12 @@ public sealed unsafe class VCpu : IDisposable
             // Bounded slices keep cancellation (timeouts, interrupts later) responsive.
             ulong slice = Math.Min(retireLimit, State->Retired + 1_000_000);
             var kind = Dispatcher.Run(State, Memory, Exit, slice);
-            if (kind is ExitKind.Continue or ExitKind.Dispatcher) continue;
+            if (kind == ExitKind.Continue) continue;
+            if (kind == ExitKind.Dispatcher)
+            {
+                Exits.Count(ExitReason.StateChange, 0);
+                continue;
+            }
             long start = System.Diagnostics.Stopwatch.GetTimestamp();
             if (kind == ExitKind.Trap && EmulateTrap())
             {
