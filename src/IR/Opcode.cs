@@ -44,6 +44,10 @@ public enum Opcode : ushort
     // Calls out of translated code and side effects with no result
     CallOut, Barrier, Hint,
 
+    // A system register held as a plain word of the state (aux = its byte offset in CpuState), read
+    // or written inline where an access has no side effect beyond the word itself.
+    GetSystemWord, SetSystemWord,
+
     // VFP. The register file: aux = the S or D register number (S2n and S2n+1 are the low and high
     // halves of Dn). The system registers: aux = VMRS/VMSR's register number, read and written by
     // Semantics/VfpSystem (a write keeps the writable bits). VfpCheck: raises
@@ -130,6 +134,7 @@ public static class Opcodes
 
         defs.Add(new(Opcode.CallOut, "call_out", W, [], true, Variadic: true));
         Effect(Opcode.Barrier, V); Effect(Opcode.Hint, V);
+        Effect(Opcode.GetSystemWord, W); Effect(Opcode.SetSystemWord, V, W);
 
         // The VFP's operations all touch state (registers, FPSCR's flags), so none is removed or folded.
         Effect(Opcode.GetS, W); Effect(Opcode.SetS, V, W); Effect(Opcode.GetD, L); Effect(Opcode.SetD, V, L);

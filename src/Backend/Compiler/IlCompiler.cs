@@ -318,6 +318,8 @@ public sealed unsafe partial class IlCompiler
                 case Opcode.SetFlag when inst.Aux < CachedFlags && _flags[inst.Aux] is { } cached: Load(a[0]); il.Emit(OpCodes.Stloc, cached); return;
                 case Opcode.SetFlag: EmitStoreState(StateLayout.Flag((Flag)inst.Aux), () => Load(a[0])); return;
                 case Opcode.GetGE: EmitLoadState(StateLayout.GE); break;
+                case Opcode.GetSystemWord: EmitLoadState((int)inst.Aux); break;
+                case Opcode.SetSystemWord: EmitStoreState((int)inst.Aux, () => Load(a[0])); return;
                 case Opcode.SetIt:
                     EmitStoreState(StateLayout.IT, () => il.Emit(OpCodes.Ldc_I4, (int)inst.Aux));
                     return;

@@ -47,6 +47,8 @@ public sealed unsafe class Interpreter
                 case Opcode.SetIt: state->IT = (uint)inst.Aux; break;
                 case Opcode.Mark: lastMark = (uint)inst.Aux; break;
                 case Opcode.Barrier or Opcode.Hint: break;
+                case Opcode.GetSystemWord: r = *(uint*)((byte*)state + inst.Aux); break;
+                case Opcode.SetSystemWord: *(uint*)((byte*)state + inst.Aux) = (uint)args[0]; break;
                 case Opcode.CallOut:
                     r = SystemCalls.Invoke(state, inst.Aux, a.Length > 0 ? (uint)args[0] : 0, a.Length > 1 ? (uint)args[1] : 0);
                     break;

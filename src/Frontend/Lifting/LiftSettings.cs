@@ -21,5 +21,17 @@ public interface ISystemRegisterMap
     SystemRegisterPlan? Plan(int coproc, int opc1, int crn, int crm, int opc2, bool wide, bool read, bool privileged);
 }
 
-/// <summary>How to lower one access: the register's handle for the call-out, whether the access is permitted (else UNDEFINED), and whether the block ends after it.</summary>
-public readonly record struct SystemRegisterPlan(uint Handle, bool Permitted, bool EndsBlock);
+/// <summary>
+/// How to lower one access: the register's handle for the call-out, whether the access is permitted
+/// (else UNDEFINED), and whether the block ends after it. Where the access has no side effect, it is
+/// lowered inline instead: a read of a <see cref="Constant"/>, or of the state word at
+/// <see cref="StateOffset"/>; a write to the state word at <see cref="PlainWriteOffset"/>, keeping
+/// <see cref="WriteMask"/>'s bits, when that is all a write does.
+/// </summary>
+public readonly record struct SystemRegisterPlan(uint Handle, bool Permitted, bool EndsBlock)
+{
+    public uint? Constant { get; init; }
+    public int? StateOffset { get; init; }
+    public int? PlainWriteOffset { get; init; }
+    public uint WriteMask { get; init; }
+}

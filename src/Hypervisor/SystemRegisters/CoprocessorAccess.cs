@@ -1,4 +1,5 @@
 using Translator.IR.Semantics;
+using Translator.IR.State;
 
 namespace Translator.Hypervisor.SystemRegisters;
 
@@ -10,6 +11,7 @@ public static unsafe class CoprocessorAccess
 {
     public static readonly SystemRegister[] Registers =
     [
-        new("CPACR", new(15, 0, 1, 0, 2), Access.Pl1, cpu => cpu.State->Cpacr, (cpu, value) => cpu.State->Cpacr = (uint)value & VfpSystem.CpacrWritable),
+        // Translated VFP instructions check CPACR when they run, so a write needs nothing else.
+        SystemRegister.Word("CPACR", new(15, 0, 1, 0, 2), Access.Pl1, nameof(CpuState.Cpacr), VfpSystem.CpacrWritable),
     ];
 }

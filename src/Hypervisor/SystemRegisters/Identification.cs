@@ -51,6 +51,6 @@ public static unsafe class Identification
         SystemRegister.Constant("CLIDR", C0(1, 0, 1), Clidr),
         SystemRegister.Constant("AIDR", C0(1, 0, 7), 0),
         // CSSELR keeps Level[3:1] and InD[0]; a selection naming no cache reads back as written but selects an UNKNOWN CCSIDR.
-        new("CSSELR", C0(2, 0, 0), Access.Pl1, cpu => cpu.State->Csselr, (cpu, value) => cpu.State->Csselr = (uint)value & 0xF),
+        SystemRegister.Word("CSSELR", C0(2, 0, 0), Access.Pl1, nameof(IR.State.CpuState.Csselr), 0xF),
     ];
 }

@@ -1,3 +1,5 @@
+using Translator.IR.State;
+
 namespace Translator.Hypervisor.SystemRegisters;
 
 /// <summary>
@@ -19,18 +21,18 @@ public static unsafe class SystemControl
     public static readonly SystemRegister[] Registers =
     [
         new("SCTLR", Cp15(1, 0, 0, 0), Access.Pl1, cpu => cpu.State->Sctlr,
-            (cpu, value) => cpu.State->Sctlr = ((uint)value & SctlrWritable) | SctlrReadAsOne, EndsBlock: true),
+            (cpu, value) => cpu.State->Sctlr = ((uint)value & SctlrWritable) | SctlrReadAsOne, EndsBlock: true) { StateOffset = SystemRegister.OffsetOf(nameof(CpuState.Sctlr)) },
         // The Cortex-A15's ACTLR bits tune the caches and coherency, none of which is modelled; SMP (bit 6) reads back.
-        new("ACTLR", Cp15(1, 0, 0, 1), Access.Pl1, cpu => cpu.State->Actlr, (cpu, value) => cpu.State->Actlr = (uint)value & (1u << 6)),
-        new("VBAR", Cp15(12, 0, 0, 0), Access.Pl1, cpu => cpu.State->Vbar, (cpu, value) => cpu.State->Vbar = (uint)value & ~0x1Fu),
-        new("DFSR", Cp15(5, 0, 0, 0), Access.Pl1, cpu => cpu.State->Dfsr, (cpu, value) => cpu.State->Dfsr = (uint)value & 0x3CFF),
-        new("IFSR", Cp15(5, 0, 0, 1), Access.Pl1, cpu => cpu.State->Ifsr, (cpu, value) => cpu.State->Ifsr = (uint)value & 0x140F),
+        SystemRegister.Word("ACTLR", Cp15(1, 0, 0, 1), Access.Pl1, nameof(CpuState.Actlr), 1u << 6),
+        SystemRegister.Word("VBAR", Cp15(12, 0, 0, 0), Access.Pl1, nameof(CpuState.Vbar), ~0x1Fu),
+        SystemRegister.Word("DFSR", Cp15(5, 0, 0, 0), Access.Pl1, nameof(CpuState.Dfsr), 0x3CFF),
+        SystemRegister.Word("IFSR", Cp15(5, 0, 0, 1), Access.Pl1, nameof(CpuState.Ifsr), 0x140F),
         new("ADFSR", Cp15(5, 0, 1, 0), Access.Pl1, _ => 0, (_, _) => { }),
         new("AIFSR", Cp15(5, 0, 1, 1), Access.Pl1, _ => 0, (_, _) => { }),
-        new("DFAR", Cp15(6, 0, 0, 0), Access.Pl1, cpu => cpu.State->Dfar, (cpu, value) => cpu.State->Dfar = (uint)value),
-        new("IFAR", Cp15(6, 0, 0, 2), Access.Pl1, cpu => cpu.State->Ifar, (cpu, value) => cpu.State->Ifar = (uint)value),
-        new("TPIDRURW", Cp15(13, 0, 0, 2), Access.Pl0, cpu => cpu.State->TpidrUrw, (cpu, value) => cpu.State->TpidrUrw = (uint)value),
-        new("TPIDRURO", Cp15(13, 0, 0, 3), Access.Pl1, cpu => cpu.State->TpidrUro, (cpu, value) => cpu.State->TpidrUro = (uint)value) { ReadAccess = Access.Pl0 },
-        new("TPIDRPRW", Cp15(13, 0, 0, 4), Access.Pl1, cpu => cpu.State->TpidrPrw, (cpu, value) => cpu.State->TpidrPrw = (uint)value),
+        SystemRegister.Word("DFAR", Cp15(6, 0, 0, 0), Access.Pl1, nameof(CpuState.Dfar)),
+        SystemRegister.Word("IFAR", Cp15(6, 0, 0, 2), Access.Pl1, nameof(CpuState.Ifar)),
+        SystemRegister.Word("TPIDRURW", Cp15(13, 0, 0, 2), Access.Pl0, nameof(CpuState.TpidrUrw)),
+        SystemRegister.Word("TPIDRURO", Cp15(13, 0, 0, 3), Access.Pl1, nameof(CpuState.TpidrUro)) with { ReadAccess = Access.Pl0 },
+        SystemRegister.Word("TPIDRPRW", Cp15(13, 0, 0, 4), Access.Pl1, nameof(CpuState.TpidrPrw)),
     ];
 }

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Translator.IR.State;
+
 namespace Translator.Hypervisor.SystemRegisters;
 
 /// <summary>
@@ -54,7 +57,33 @@ public sealed record SystemRegister(
 
     public bool PermitsUser(bool read) => (read ? ReadAccess ?? Access : Access) == Access.Pl0;
 
-    /// <summary>A register that reads as a fixed value and ignores no writes (they are UNDEFINED).</summary>
+    /// <summary>The value a read always gives, for a read-only register: translated code uses it as a constant.</summary>
+    public uint? ConstantValue { get; init; }
+
+    /// <summary>The byte offset in <see cref="CpuState"/> of the word a read returns: translated code reads it inline.</summary>
+    public int? StateOffset { get; init; }
+
+    /// <summary>Whether a write only stores the value, masked with <see cref="WriteMask"/>, to the state word: translated code writes it inline.</summary>
+    public bool PlainWrite { get; init; }
+
+    public uint WriteMask { get; init; } = uint.MaxValue;
+
+    /// <summary>A register that reads as a fixed value; writes are UNDEFINED.</summary>
     public static SystemRegister Constant(string name, RegisterEncoding encoding, uint value, Access access = Access.Pl1) =>
-        new(name, encoding, access, _ => value, null);
+        new(name, encoding, access, _ => value, null) { ConstantValue = value };
+
+    /// <summary>A register that is a word of the guest state, written with <paramref name="writeMask"/>'s bits and nothing else happening.</summary>
+    public static unsafe SystemRegister Word(string name, RegisterEncoding encoding, Access access, string field, uint writeMask = uint.MaxValue)
+    {
+        int offset = (int)Marshal.OffsetOf<CpuState>(field);
+        return new(name, encoding, access, cpu => *(uint*)((byte*)cpu.State + offset), (cpu, value) => *(uint*)((byte*)cpu.State + offset) = (uint)value & writeMask)
+        {
+            StateOffset = offset,
+            PlainWrite = true,
+            WriteMask = writeMask,
+        };
+    }
+
+    /// <summary>The byte offset of a word of the guest state, for registers whose reads are plain but whose writes do more.</summary>
+    public static int OffsetOf(string field) => (int)Marshal.OffsetOf<CpuState>(field);
 }

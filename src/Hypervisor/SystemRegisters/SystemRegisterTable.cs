@@ -39,7 +39,13 @@ public sealed class SystemRegisterTable : ISystemRegisterMap
         // Whether User mode may access it can change at run time: such accesses trap and are checked then.
         if (!privileged && !register.PermitsUser(read) && register.UserAccessWhen is not null) return null;
         bool permitted = register.Exists(read) && (privileged || register.PermitsUser(read));
-        return new SystemRegisterPlan((uint)HandleOf(register), permitted, register.EndsBlock);
+        return new SystemRegisterPlan((uint)HandleOf(register), permitted, register.EndsBlock)
+        {
+            Constant = register.ConstantValue,
+            StateOffset = register.StateOffset,
+            PlainWriteOffset = register.PlainWrite && !register.EndsBlock ? register.StateOffset : null,
+            WriteMask = register.WriteMask,
+        };
     }
 
     /// <summary>

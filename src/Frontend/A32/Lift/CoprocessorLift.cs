@@ -42,9 +42,25 @@ internal static class CoprocessorLift
             ctx.Raise(ExceptionKind.Undefined);
             return true;
         }
+        if (!wide && i.Rt != 15 && TryInline(i, ctx, p, read)) return true;
         var access = SystemAccess.Of(i.Rt, wide ? i.Rt2 : 0, read, wide);
         ctx.Ir.Emit(Opcode.CallOut, (ulong)CallOutKind.SystemRegister, Value.I32(p.Handle), Value.I32(access));
         if (p.EndsBlock && !read) ctx.Terminate(new ReturnToDispatcher(ctx.NextPc, ctx.Thumb));
+        return true;
+    }
+
+    /// <summary>A constant read, or a plain state word read or written with no other effect, needs no call-out.</summary>
+    private static bool TryInline(in Instruction i, LiftContext ctx, SystemRegisterPlan p, bool read)
+    {
+        var ir = ctx.Ir;
+        if (read && p.Constant is { } constant)
+            ctx.SetReg(i.Rt, Value.I32(constant), exchange: false);
+        else if (read && p.StateOffset is { } offset)
+            ctx.SetReg(i.Rt, ir.Emit(Opcode.GetSystemWord, (ulong)offset), exchange: false);
+        else if (!read && p.PlainWriteOffset is { } target)
+            ir.Emit(Opcode.SetSystemWord, (ulong)target, p.WriteMask == uint.MaxValue ? ctx.Reg(i.Rt) : ir.And(ctx.Reg(i.Rt), Value.I32(p.WriteMask)));
+        else
+            return false;
         return true;
     }
 }
