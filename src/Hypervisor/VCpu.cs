@@ -33,6 +33,8 @@ public sealed unsafe class VCpu : IDisposable
     public ExitStatistics Exits { get; } = new();
     private readonly TrapEmulator _traps;
 
+    /// <summary>The VMID of the VM this vCPU belongs to, part of every block key.</summary>
+    public byte Vmid { get; init; }
     public SystemRegisterTable Registers { get; } = SystemRegisterTable.CortexA15();
     public PerformanceMonitors Pmu { get; private set; } = new();
     public DebugRegisters Debug { get; private set; } = new();
@@ -80,7 +82,7 @@ public sealed unsafe class VCpu : IDisposable
         {
             // Bounded slices keep cancellation (timeouts, interrupts later) responsive.
             ulong slice = Math.Min(retireLimit, State->Retired + 1_000_000);
-            var kind = Dispatcher.Run(State, Memory, Exit, slice);
+            var kind = Dispatcher.Run(State, Memory, Exit, slice, vmid: Vmid);
             if (kind == ExitKind.Continue) continue;
             if (kind == ExitKind.Dispatcher)
             {

@@ -36,9 +36,10 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
         using var ramOwner = ram;
         uint entry = ElfLoader.Load(elf, map);
         uint imageEnd = elf.Segments.Where(s => s.Type == ElfImage.SegmentTypeLoad).Max(s => s.PhysicalAddress + s.MemorySize);
-        using var memory = new GuestMemory(map);
         var engine = new EngineOptions { Engine = options.Engine, Passes = options.Passes, MaxRegionBlocks = options.MaxRegionBlocks };
-        using var cpu = new VCpu(memory, engine, options.Sensitive);
+        using var vm = new Vm(1, map, engine, options.Sensitive);
+        var memory = vm.Memory;
+        var cpu = vm.Cpu;
         cpu.Reset(entry);
         if (options.Semihosting)
         {
