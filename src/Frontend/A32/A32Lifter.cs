@@ -43,9 +43,9 @@ public sealed class A32Lifter
         return all;
     }
 
-    /// <param name="fetch">Reads an instruction word; null when the address cannot be fetched (a prefetch abort).</param>
+    /// <param name="fetch">Reads an instruction word, or gives the status of the prefetch abort fetching it takes.</param>
     /// <param name="bigEndian">CPSR.E the block runs with: its data accesses are big-endian.</param>
-    public Block Lift(uint pc, Func<uint, uint?> fetch, SensitiveMode sensitive, bool bigEndian = false)
+    public Block Lift(uint pc, InstructionFetch fetch, SensitiveMode sensitive, bool bigEndian = false)
     {
         var block = new Block(pc, thumb: false);
         var ctx = new LiftContext(block, sensitive, bigEndian);
@@ -53,12 +53,12 @@ public sealed class A32Lifter
         for (int n = 0; n < MaxInstructions; n++)
         {
             if (n > 0 && (address & 0xFFF) == 0) break;
-            if (fetch(address) is not { } word)
+            if (fetch(address, out uint word) is var status and not 0)
             {
                 if (n == 0)
                 {
                     ctx.Pc = address;
-                    ctx.Raise(ExceptionKind.PrefetchAbort);
+                    ctx.Raise(ExceptionKind.PrefetchAbort, status);
                     block.EndPc = address + 4;
                     return block;
                 }

@@ -19,7 +19,12 @@ public static unsafe class SystemControl
     public static readonly SystemRegister[] Registers =
     [
         new("SCTLR", Cp15(1, 0, 0, 0), Access.Pl1, cpu => cpu.State->Sctlr,
-            (cpu, value) => cpu.State->Sctlr = ((uint)value & SctlrWritable) | SctlrReadAsOne, EndsBlock: true),
+            (cpu, value) =>
+            {
+                uint before = cpu.State->Sctlr;
+                cpu.State->Sctlr = ((uint)value & SctlrWritable) | SctlrReadAsOne;
+                MemorySystem.SctlrWritten(cpu, before);
+            }, EndsBlock: true),
         // The Cortex-A15's ACTLR bits tune the caches and coherency, none of which is modelled; SMP (bit 6) reads back.
         new("ACTLR", Cp15(1, 0, 0, 1), Access.Pl1, cpu => cpu.State->Actlr, (cpu, value) => cpu.State->Actlr = (uint)value & (1u << 6)),
         new("VBAR", Cp15(12, 0, 0, 0), Access.Pl1, cpu => cpu.State->Vbar, (cpu, value) => cpu.State->Vbar = (uint)value & ~0x1Fu),

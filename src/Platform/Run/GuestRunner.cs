@@ -60,6 +60,12 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
             stopped = true;
             Dump(cpu, e.Pc, e.Word);
         }
+        catch (UnsupportedGuestStateException e)
+        {
+            _error = e.Message;
+            stopped = true;
+            Dump(cpu, cpu.State->R[15], cpu.Memory.TryFetch(cpu.State->R[15], 4, out uint w) ? w : 0);
+        }
         timer.Stop();
         console.Flush();
 
@@ -154,7 +160,9 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
         report.WriteLine($"blocks compiled             {st.BlocksCompiled} ({st.CompileSeconds * 1000:F1} ms), {st.RegionsFormed} as regions of {st.RegionBlocks} blocks");
         report.WriteLine($"block executions            {st.BlockExecutions} (interpreted {st.InterpretedExecutions}, chained {st.ChainedTransfers})");
         report.WriteLine($"cache lookups               {cache.Lookups} (jump-cache hits {cache.JumpCacheHits}), invalidated {cache.Invalidated}");
-        report.WriteLine($"tlb misses                  {memory.TlbMisses}, mmio accesses {memory.MmioAccesses}");
+        var tlb = memory.Tlb.Statistics;
+        report.WriteLine($"tlb misses                  {tlb.Misses} ({tlb.Walks} walks, {tlb.Fills} fills), mmio accesses {memory.MmioAccesses}");
+        report.WriteLine($"tlb flushes                 all {tlb.FlushesAll}, by asid {tlb.FlushesByAsid}, by address {tlb.FlushesByAddress}, domain changes {tlb.DomainFlushes}; blocks remapped {st.BlocksRemapped}");
         foreach (var (kind, count, mean) in cpu.Exits.Rows)
             report.WriteLine($"exits {kind,-20} {count} (mean {mean:F2} us)");
         report.WriteLine($"run time                    {elapsed.TotalSeconds:F3} s");
