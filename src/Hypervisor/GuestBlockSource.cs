@@ -13,7 +13,7 @@ namespace Translator.Hypervisor;
 /// the prefetch abort, with its IFSR), and marks the physical pages they came from as holding code,
 /// so stores to them, through any alias, invalidate the translations.
 /// </summary>
-public sealed class GuestBlockSource(GuestMemory memory, SensitiveMode sensitive) : IBlockSource
+public sealed class GuestBlockSource(GuestMemory memory, SensitiveMode sensitive, ISystemRegisterMap registers) : IBlockSource
 {
     private readonly A32Lifter _arm = new();
     // Built at the first Thumb block: an ARM-only guest does not pay for the Thumb decode tables.
@@ -27,15 +27,27 @@ public sealed class GuestBlockSource(GuestMemory memory, SensitiveMode sensitive
         _privileged = key.Privileged;
         _global = true;
         _faulted = false;
+        var settings = new LiftSettings(sensitive, key.BigEndian, key.Privileged, registers);
         var block = key.Thumb
-            ? (_thumb ??= new ThumbLifter()).Lift(key.Pc, new ItState(key.ItState), FetchHalfword, sensitive, key.BigEndian)
-            : _arm.Lift(key.Pc, FetchWord, sensitive, key.BigEndian);
+            ? (_thumb ??= new ThumbLifter()).Lift(key.Pc, new ItState(key.ItState), FetchHalfword, settings)
+            : _arm.Lift(key.Pc, FetchWord, settings);
         // A fetch that faulted after the first instruction only ended the block there.
         bool faulted = _faulted && block.GuestInstructions == 0;
         if (!faulted) _pages.RemoveAll(p => p.Physical == CodePage.NoPage);
         foreach (var page in _pages) if (page.Physical != CodePage.NoPage) memory.ProtectCode(page.Physical);
         origin = new CodeOrigin(_global && !faulted, [.. _pages], faulted);
         return block;
+    }
+
+    /// <summary>One instruction lifted as translate mode lowers it, for the hypervisor to interpret in place of a trapped one.</summary>
+    public Block LiftSingle(uint pc, bool thumb, byte it, bool privileged, bool bigEndian)
+    {
+        _pages.Clear();
+        _privileged = privileged;
+        var settings = new LiftSettings(SensitiveMode.Translate, bigEndian, privileged, registers) { MaxInstructions = 1 };
+        return thumb
+            ? (_thumb ??= new ThumbLifter()).Lift(pc, new ItState(it), FetchHalfword, settings)
+            : _arm.Lift(pc, FetchWord, settings);
     }
 
     public bool StillMapped(BlockKey key, IReadOnlyList<CodePage> pages)

@@ -33,15 +33,26 @@ public sealed unsafe class VCpu : IDisposable
     public ExitStatistics Exits { get; } = new();
     private readonly TrapEmulator _traps;
 
+    public SystemRegisterTable Registers { get; } = SystemRegisterTable.CortexA15();
+    private readonly LoweredSystemRegisters _lowered;
+    private GCHandle _owner;
+
     public VCpu(GuestMemory memory, EngineOptions engine, SensitiveMode sensitive)
     {
         State = (CpuState*)NativeMemory.AllocZeroed((nuint)sizeof(CpuState));
         Memory = memory;
         memory.State = State;
-        Dispatcher = new Dispatcher(new GuestBlockSource(memory, sensitive), engine);
+        var source = new GuestBlockSource(memory, sensitive, Registers);
+        Dispatcher = new Dispatcher(source, engine);
         memory.Code = Dispatcher.Cache;
-        _traps = new TrapEmulator(this, SystemRegisterTable.CortexA15());
+        _traps = new TrapEmulator(this, Registers, source);
+        _lowered = new LoweredSystemRegisters(this, Registers);
+        _owner = GCHandle.Alloc(_lowered);
+        State->Owner = GCHandle.ToIntPtr(_owner);
     }
+
+    /// <summary>System-register accesses that translated code made through call-outs (translate mode).</summary>
+    public long LoweredSystemRegisterCalls => _lowered.Calls;
 
     /// <summary>
     /// Resets to the state a program sees on entry: SVC mode, A/I/F masked, ARM or Thumb by bit 0 of
@@ -51,6 +62,7 @@ public sealed unsafe class VCpu : IDisposable
     public void Reset(uint entry)
     {
         *State = default;
+        State->Owner = GCHandle.ToIntPtr(_owner);
         State->Mode = (uint)ProcessorMode.Supervisor;
         State->A = State->I = State->F = 1;
         State->Sctlr = SystemControl.SctlrReset;
@@ -94,6 +106,10 @@ public sealed unsafe class VCpu : IDisposable
                 State->R[15] = Exit.Pc + (Exit.Thumb && Exit.Word <= 0xFFFF ? 2u : 4u);
                 if (Exit.Thumb) State->IT = new Frontend.Thumb.ItState((byte)State->IT).Advance().Value;
                 return true;
+            case TrapOutcome.Resumed:
+                return true;
+            case TrapOutcome.Exited:
+                return false;
             case TrapOutcome.Undefined:
                 Exit.Kind = ExitKind.Exception;
                 Exit.Exception = IR.ExceptionKind.Undefined;
@@ -172,6 +188,7 @@ public sealed unsafe class VCpu : IDisposable
     public void Dispose()
     {
         Dispatcher.Dispose();
+        if (_owner.IsAllocated) _owner.Free();
         if (State != null)
         {
             NativeMemory.Free(State);

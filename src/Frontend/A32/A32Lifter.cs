@@ -33,7 +33,7 @@ public sealed class A32Lifter
         (Op, LiftHandler)[][] families =
         [
             BranchLift.Handlers, ExceptionLift.Handlers, DataProcessingLift.Handlers, LoadStoreLift.Handlers,
-            LoadStoreMultipleLift.Handlers, StatusRegistersLift.Handlers, MultiplyLift.Handlers, MultiplyHalfwordLift.Handlers,
+            LoadStoreMultipleLift.Handlers, StatusRegistersLift.Handlers, BankedRegistersLift.Handlers, MultiplyLift.Handlers, MultiplyHalfwordLift.Handlers,
             MultiplyDualLift.Handlers, HintLift.Handlers, ParallelAddSubtractLift.Handlers, MediaLift.Handlers,
             SaturatingLift.Handlers, CoprocessorLift.Handlers, ProcessorStateLift.Handlers,
             VfpDataProcessingLift.Handlers, VfpLoadStoreLift.Handlers, VfpTransferLift.Handlers,
@@ -44,13 +44,13 @@ public sealed class A32Lifter
     }
 
     /// <param name="fetch">Reads an instruction word, or gives the status of the prefetch abort fetching it takes.</param>
-    /// <param name="bigEndian">CPSR.E the block runs with: its data accesses are big-endian.</param>
-    public Block Lift(uint pc, InstructionFetch fetch, SensitiveMode sensitive, bool bigEndian = false)
+    public Block Lift(uint pc, InstructionFetch fetch, LiftSettings settings)
     {
         var block = new Block(pc, thumb: false);
-        var ctx = new LiftContext(block, sensitive, bigEndian);
+        var ctx = new LiftContext(block, settings);
         uint address = pc;
-        for (int n = 0; n < MaxInstructions; n++)
+        int limit = Math.Min(MaxInstructions, settings.MaxInstructions);
+        for (int n = 0; n < limit; n++)
         {
             if (n > 0 && (address & 0xFFF) == 0) break;
             if (fetch(address, out uint word) is var status and not 0)

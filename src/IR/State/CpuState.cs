@@ -83,6 +83,8 @@ public unsafe struct CpuState
     public uint MappingEpoch;
 
     public const uint AddressSpaceTranslated = 1u << 8;
+    /// <summary>A GC handle of the object that serves the call-outs of system-register accesses lowered in translate mode (the vCPU).</summary>
+    public nint Owner;
 
     public const uint CpsrModeMask = 0x1F;
 
