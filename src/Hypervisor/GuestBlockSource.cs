@@ -71,6 +71,10 @@ public sealed class GuestBlockSource(GuestMemory memory, SensitiveMode sensitive
 
     private uint Fetch(uint address, int size, out uint bits)
     {
+        // Within a block, a page already translated is read directly (a block spans at most two pages).
+        if (_pages.Count > 0 && _pages[^1] is var last && last.Virtual == (address & ~0xFFFu) && last.Physical != CodePage.NoPage
+            && memory.TryReadCode(last.Physical | (address & 0xFFF), size, out bits))
+            return 0;
         uint status = memory.TryFetch(address, size, _privileged, out bits, out uint pa, out bool global);
         uint virtualPage = address & ~0xFFFu;
         if (!_pages.Exists(p => p.Virtual == virtualPage))

@@ -180,6 +180,16 @@ public sealed unsafe class GuestMemory(PhysicalMap map, BlockCache? code = null)
         return 0;
     }
 
+    /// <summary>Reads instruction bits at a physical address already known to be fetchable; false when no RAM holds them.</summary>
+    public bool TryReadCode(uint pa, int size, out uint value)
+    {
+        value = 0;
+        if (Map.RamAt(pa) is not { } ram || !ram.Contains(pa, (uint)size)) return false;
+        byte* p = ram.Host + (pa - ram.Base);
+        value = size == 2 ? *(ushort*)p : *(uint*)p;
+        return true;
+    }
+
     /// <summary>The physical page the TLB holds for an instruction fetch from <paramref name="address"/> at the privilege, or null when it holds none.</summary>
     public uint? ExecutablePhysicalPage(uint address, bool privileged)
     {
