@@ -45,6 +45,7 @@ public sealed unsafe class VCpu : IDisposable
     {
         State = (CpuState*)NativeMemory.AllocZeroed((nuint)sizeof(CpuState));
         Memory = memory;
+        memory.State = State;
         var source = new GuestBlockSource(memory, sensitive, Registers);
         Dispatcher = new Dispatcher(source, engine);
         memory.Code = Dispatcher.Cache;
@@ -155,9 +156,11 @@ public sealed unsafe class VCpu : IDisposable
                 break;
             case ExitKind.Exception when exit.Exception == ExceptionKind.PrefetchAbort:
                 kind = GuestException.PrefetchAbort;
-                // The block that could not fetch its first instruction carries the fault status as its immediate.
+                // The block that could not fetch its first instruction carries the fault status as its
+                // immediate. IFAR is the address that faulted: for a 32-bit Thumb instruction whose first
+                // halfword could be fetched, its second halfword's.
                 s->Ifsr = exit.Immediate != 0 ? exit.Immediate : FaultStatus.SynchronousExternal;
-                s->Ifar = exit.Pc;
+                s->Ifar = exit.Thumb && FetchStatus(exit.Pc, 2, Modes.IsPrivileged(s->Mode)) == 0 ? exit.Pc + 2 : exit.Pc;
                 break;
             case ExitKind.Exception when exit.Exception == ExceptionKind.Breakpoint:
                 // With no debugger attached, BKPT is a debug event that the core reports as a prefetch abort.
@@ -173,15 +176,25 @@ public sealed unsafe class VCpu : IDisposable
                 throw new ArgumentException($"a {exit.Kind} exit is not a guest exception", nameof(exit));
         }
         s->T = exit.Thumb ? 1u : 0u;
+        // The handler runs privileged. A vector that cannot be fetched gives the guest a prefetch abort
+        // there, unless the prefetch abort's own vector cannot be fetched either: that would loop.
         uint vector = ExceptionEntry.VectorAddress(s, kind);
-        if (!Memory.TryFetch(vector, 4, out _))
+        uint abortVector = ExceptionEntry.VectorAddress(s, GuestException.PrefetchAbort);
+        if (FetchStatus(abortVector, 4, privileged: true) is var status and not 0 && (kind == GuestException.PrefetchAbort || FetchStatus(vector, 4, privileged: true) != 0))
         {
-            why = $"its {kind} vector at 0x{vector:x8} is not in memory";
+            why = kind == GuestException.PrefetchAbort || vector == abortVector
+                ? $"its prefetch abort vector at 0x{abortVector:x8} cannot be fetched ({Describe(status)})"
+                : $"neither its {kind} vector at 0x{vector:x8} nor its prefetch abort vector at 0x{abortVector:x8} can be fetched ({Describe(status)})";
             return false;
         }
         ExceptionEntry.Enter(s, kind, preferred);
         return true;
     }
+
+    private uint FetchStatus(uint address, int size, bool privileged) => Memory.TryFetch(address, size, privileged, out _, out _, out _);
+
+    private static string Describe(uint status) =>
+        status == FaultStatus.SynchronousExternal ? "no memory there" : $"IFSR 0x{status:x3}";
 
     public void Dispose()
     {

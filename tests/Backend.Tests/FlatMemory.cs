@@ -14,6 +14,8 @@ internal sealed unsafe class FlatMemory : IGuestMemory, IDisposable
     public byte* Base { get; }
     public SoftTlb Tlb { get; } = new();
 
+    public nint SelectTlb(IR.State.CpuState* state) => (nint)Tlb.Entries;
+
     public FlatMemory(int seed)
     {
         Base = (byte*)NativeMemory.AllocZeroed(Bytes);

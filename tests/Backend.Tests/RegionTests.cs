@@ -17,8 +17,9 @@ public sealed unsafe class RegionTests
     /// </summary>
     private sealed class LoopSource : IBlockSource
     {
-        public Block Translate(BlockKey key)
+        public Block Translate(BlockKey key, out CodeOrigin origin)
         {
+            origin = CodeOrigin.Flat(key.Pc, key.Pc + 16);
             var block = new Block(key.Pc, thumb: false);
             var b = new IrBuilder(block);
             switch (key.Pc)

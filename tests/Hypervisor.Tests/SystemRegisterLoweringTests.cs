@@ -13,7 +13,7 @@ namespace Translator.Hypervisor.Tests;
 public sealed class SystemRegisterLoweringTests
 {
     private static Block Lift(uint word, bool privileged = true) =>
-        new A32Lifter().Lift(0x1000, a => a == 0x1000 ? word : 0xE320F000, new LiftSettings(SensitiveMode.Translate, Privileged: privileged, Registers: SystemRegisterTable.CortexA15())
+        new A32Lifter().Lift(0x1000, (uint a, out uint bits) => { bits = a == 0x1000 ? word : 0xE320F000; return 0; }, new LiftSettings(SensitiveMode.Translate, Privileged: privileged, Registers: SystemRegisterTable.CortexA15())
         { MaxInstructions = 1 });
 
     private static IEnumerable<Opcode> Ops(Block b) => b.Insts.Select(i => i.Op);

@@ -1,8 +1,9 @@
 namespace Translator.Backend.Execution;
 
 /// <summary>
-/// Translated blocks by key, with a direct-mapped jump cache in front and an index of the guest
-/// pages each block was translated from, so a write to a code page invalidates exactly its blocks.
+/// Translated blocks by key, with a direct-mapped jump cache in front and an index of the physical
+/// guest pages each block was translated from, so a write to a code page, through whatever virtual
+/// address, invalidates exactly its blocks.
 /// </summary>
 public sealed class BlockCache
 {
@@ -36,6 +37,27 @@ public sealed class BlockCache
         return null;
     }
 
+    /// <summary>The block at <paramref name="key"/>, or else the global one at its PC (see <see cref="BlockKey"/>).</summary>
+    public TranslatedBlock? FindInAddressSpace(BlockKey key)
+    {
+        if (key.Global) return Find(key);
+        Lookups++;
+        var global = key.AsGlobal();
+        int slot = Slot(key);
+        var hit = _jumpCache[slot];
+        if (hit is not null && (hit.Key == key || hit.Key == global))
+        {
+            JumpCacheHits++;
+            return hit;
+        }
+        if (_blocks.TryGetValue(key.Value, out var block) || _blocks.TryGetValue(global.Value, out block))
+        {
+            _jumpCache[slot] = block;
+            return block;
+        }
+        return null;
+    }
+
     public void Add(TranslatedBlock block)
     {
         _blocks[block.Key.Value] = block;
@@ -49,23 +71,32 @@ public sealed class BlockCache
     /// </summary>
     public void Cover(TranslatedBlock owner, TranslatedBlock member)
     {
-        for (uint page = member.StartPc >> 12; page <= (Math.Max(member.EndPc, member.StartPc + 1) - 1) >> 12; page++)
+        foreach (var page in member.Origin.Pages)
         {
-            if (!_byPage.TryGetValue(page, out var list)) _byPage[page] = list = [];
+            if (page.Physical == CodePage.NoPage) continue;
+            if (!_byPage.TryGetValue(page.Physical >> 12, out var list)) _byPage[page.Physical >> 12] = list = [];
             if (!list.Contains(owner)) list.Add(owner);
+            if (owner != member && !owner.Dependencies.Contains(page)) owner.Dependencies.Add(page);
         }
     }
 
-    /// <summary>Whether any block was translated from this guest page (its stores then need the slow path).</summary>
-    public bool HoldsCode(uint address) => _byPage.ContainsKey(address >> 12);
+    /// <summary>Whether any block was translated from this physical page (its stores then need the slow path).</summary>
+    public bool HoldsCode(uint physicalAddress) => _byPage.ContainsKey(physicalAddress >> 12);
 
-    /// <summary>Drops every block translated from the page holding <paramref name="address"/>; returns how many.</summary>
-    public int InvalidatePage(uint address)
+    /// <summary>Drops every block translated from the physical page holding <paramref name="physicalAddress"/>; returns how many.</summary>
+    public int InvalidatePage(uint physicalAddress)
     {
-        if (!_byPage.Remove(address >> 12, out var list)) return 0;
+        if (!_byPage.Remove(physicalAddress >> 12, out var list)) return 0;
         foreach (var block in list) Drop(block);
         Invalidated += list.Count;
         return list.Count;
+    }
+
+    /// <summary>Drops one block whose code no longer translates as it did.</summary>
+    public void Invalidate(TranslatedBlock block)
+    {
+        Drop(block);
+        Invalidated++;
     }
 
     /// <summary>Drops everything (instruction cache invalidation of everything, a reset).</summary>

@@ -32,24 +32,46 @@ public sealed unsafe class Dispatcher : IDisposable
     }
 
     /// <summary>Runs until an exit other than Continue, or until <paramref name="retireLimit"/> instructions have retired.</summary>
-    public ExitKind Run(CpuState* state, IGuestMemory memory, BlockExit exit, ulong retireLimit, byte asid = 0, byte vmid = 0)
+    public ExitKind Run(CpuState* state, IGuestMemory memory, BlockExit exit, ulong retireLimit, byte vmid = 0)
     {
         TranslatedBlock? previous = null;
         state->RetireLimit = retireLimit;
-        state->Tlb = (nint)memory.Tlb.Entries;
+        // The TLB table follows the privilege and the address space; both change only between blocks.
+        uint tlbContext = TlbContext(state, state->Mode != (uint)ProcessorMode.User);
+        state->Tlb = memory.SelectTlb(state);
         while (state->Retired < retireLimit)
         {
-            var key = BlockKey.Of(state->R[15], state->T != 0, (byte)state->IT, state->Mode != (uint)ProcessorMode.User, asid, vmid, state->E != 0);
+            bool privileged = state->Mode != (uint)ProcessorMode.User;
+            uint context = TlbContext(state, privileged);
+            if (context != tlbContext)
+            {
+                tlbContext = context;
+                state->Tlb = memory.SelectTlb(state);
+            }
+            var key = BlockKey.Of(state->R[15], state->T != 0, (byte)state->IT, privileged, state->AddressSpace, vmid, state->E != 0);
             TranslatedBlock block;
-            if (previous?.Successor is { Valid: true } chained && chained.Key == key)
+            if (previous?.Successor is { Valid: true } chained && (chained.Key == key || chained.Key == key.AsGlobal()))
             {
                 block = chained;
                 Statistics.ChainedTransfers++;
             }
             else
             {
-                block = Cache.Find(key) ?? Translate(key);
+                block = Cache.FindInAddressSpace(key) ?? Translate(key, state->MappingEpoch);
                 if (previous is not null) previous.Successor = block;
+            }
+            if (block.Epoch != state->MappingEpoch)
+            {
+                // The guest's translations changed since the block's pages were last checked: a block
+                // (or region) whose virtual pages now lead elsewhere, or cannot be fetched, is dropped.
+                if (_source.StillMapped(block.Key, block.Dependencies)) block.Epoch = state->MappingEpoch;
+                else
+                {
+                    Cache.Invalidate(block);
+                    Statistics.BlocksRemapped++;
+                    block = Translate(key, state->MappingEpoch);
+                    if (previous is not null) previous.Successor = block;
+                }
             }
 
             if (block.Compiled is null && !block.CompileQueued && _options.Engine == EngineKind.Jit && _options.CompileThreshold == 0)
@@ -74,12 +96,19 @@ public sealed unsafe class Dispatcher : IDisposable
         return ExitKind.Continue;
     }
 
-    private TranslatedBlock Translate(BlockKey key)
+    private static uint TlbContext(CpuState* state, bool privileged) => state->AddressSpace | (privileged ? 1u << 31 : 0);
+
+    private TranslatedBlock Translate(BlockKey key, uint epoch)
     {
         var timer = Stopwatch.StartNew();
-        var ir = _source.Translate(key);
+        var ir = _source.Translate(key, out var origin);
         Optimizer.Run(ir, _options.Passes);
-        var block = new TranslatedBlock(key, ir) { TranslateMicroseconds = timer.Elapsed.TotalMicroseconds };
+        var block = new TranslatedBlock(origin.Global ? key.AsGlobal() : key, ir, origin)
+        {
+            TranslateMicroseconds = timer.Elapsed.TotalMicroseconds,
+            // A faulted block is checked (and found stale) every time it is reached.
+            Epoch = origin.Faulted ? epoch - 1 : epoch,
+        };
         Cache.Add(block);
         Statistics.BlocksTranslated++;
         Statistics.TranslateSeconds += timer.Elapsed.TotalSeconds;
@@ -137,7 +166,7 @@ public sealed unsafe class Dispatcher : IDisposable
             {
                 // A jump into another state or IT state leaves the region (its key differs from the entry's).
                 if (thumb != entry.Key.Thumb || it != entry.Key.ItState || byPc.ContainsKey(target)) continue;
-                Admit(Cache.Find(BlockKey.Of(target, thumb, it, entry.Key.Privileged, entry.Key.Asid, entry.Key.Vmid, entry.Key.BigEndian)));
+                Admit(Cache.Find(entry.Key.At(target, thumb, it)));
             }
             if (member.Ir.Terminal is JumpIndirect && member.Successor is { } last && Admit(last))
                 predicted[member.Ir] = last.StartPc;

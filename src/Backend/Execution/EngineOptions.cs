@@ -25,6 +25,8 @@ public sealed class EngineStatistics
     public long BlockExecutions;
     public long InterpretedExecutions;
     public long ChainedTransfers;
+    /// <summary>Blocks dropped because their virtual pages no longer led to the code they were translated from.</summary>
+    public long BlocksRemapped;
     /// <summary>Hot blocks compiled together with others, and how many blocks those regions hold.</summary>
     public long RegionsFormed;
     public long RegionBlocks;

@@ -7,10 +7,18 @@ namespace Translator.Backend.Execution;
 /// A cached translation: the optimised IR (run by the interpreter while the block is cold), the
 /// compiled delegate once it is hot, and the links that let the dispatcher skip its lookup.
 /// </summary>
-public sealed class TranslatedBlock(BlockKey key, Block ir)
+public sealed class TranslatedBlock(BlockKey key, Block ir, CodeOrigin origin)
 {
     public BlockKey Key { get; } = key;
     public Block Ir { get; } = ir;
+    public CodeOrigin Origin { get; } = origin;
+    /// <summary>
+    /// The pages whose translation this block's code depends on: its own, and those of the blocks
+    /// compiled into its region.
+    /// </summary>
+    public List<CodePage> Dependencies { get; } = [.. origin.Pages];
+    /// <summary>The <see cref="IR.State.CpuState.MappingEpoch"/> at which <see cref="Dependencies"/> were last known to translate as they did.</summary>
+    public uint Epoch;
     /// <summary>Set (from the compiler thread) once the block is compiled; read by the dispatcher.</summary>
     public volatile CompiledBlock? Compiled;
     public int Executions;

@@ -96,14 +96,14 @@ public sealed unsafe class Interpreter
             case >= Opcode.Load8 and <= Opcode.Load64:
             {
                 int size = 1 << (inst.Op - Opcode.Load8);
-                if (access == MemoryAccess.None && memory.Tlb.TryRead(address, size) is var p && p != null)
+                if (access == MemoryAccess.None && SoftTlb.TryRead((TlbEntry*)state->Tlb, address, size) is var p && p != null)
                     return size switch { 1 => *p, 2 => *(ushort*)p, 4 => *(uint*)p, _ => *(ulong*)p };
                 return MemoryPaths.Read(memory, exit, state, address, size, access, pc);
             }
             case >= Opcode.Store8 and <= Opcode.Store64:
             {
                 int size = 1 << (inst.Op - Opcode.Store8);
-                if (access == MemoryAccess.None && memory.Tlb.TryWrite(address, size) is var p && p != null)
+                if (access == MemoryAccess.None && SoftTlb.TryWrite((TlbEntry*)state->Tlb, address, size) is var p && p != null)
                 {
                     switch (size)
                     {

@@ -1,4 +1,5 @@
 using Translator.IR;
+using Translator.IR.State;
 
 namespace Translator.Backend.Memory;
 
@@ -7,9 +8,14 @@ namespace Translator.Backend.Memory;
 /// and the slow path behind it (page-table walks, MMIO, faults), which the hypervisor layer provides.
 /// A slow-path access that faults throws <see cref="GuestAbortException"/> after recording the fault.
 /// </summary>
-public interface IGuestMemory
+public unsafe interface IGuestMemory
 {
-    SoftTlb Tlb { get; }
+    /// <summary>
+    /// The software TLB table for the state's current privilege and address space (its entries, which
+    /// <see cref="CpuState.Tlb"/> points at). The dispatcher asks when the privilege or the address
+    /// space changes; every change of either ends the block that makes it.
+    /// </summary>
+    nint SelectTlb(CpuState* state);
 
     /// <summary>Reads 1, 2, 4 or 8 bytes, little-endian, zero-extended.</summary>
     ulong Read(uint address, int size, MemoryAccess access);

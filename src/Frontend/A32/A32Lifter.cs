@@ -43,8 +43,8 @@ public sealed class A32Lifter
         return all;
     }
 
-    /// <param name="fetch">Reads an instruction word; null when the address cannot be fetched (a prefetch abort).</param>
-    public Block Lift(uint pc, Func<uint, uint?> fetch, LiftSettings settings)
+    /// <param name="fetch">Reads an instruction word, or gives the status of the prefetch abort fetching it takes.</param>
+    public Block Lift(uint pc, InstructionFetch fetch, LiftSettings settings)
     {
         var block = new Block(pc, thumb: false);
         var ctx = new LiftContext(block, settings);
@@ -53,12 +53,12 @@ public sealed class A32Lifter
         for (int n = 0; n < limit; n++)
         {
             if (n > 0 && (address & 0xFFF) == 0) break;
-            if (fetch(address) is not { } word)
+            if (fetch(address, out uint word) is var status and not 0)
             {
                 if (n == 0)
                 {
                     ctx.Pc = address;
-                    ctx.Raise(ExceptionKind.PrefetchAbort);
+                    ctx.Raise(ExceptionKind.PrefetchAbort, status);
                     block.EndPc = address + 4;
                     return block;
                 }

@@ -28,8 +28,8 @@ public sealed class ThumbLifter(ThumbDecoder? decoder = null)
     private readonly ThumbDecoder _decoder = decoder ?? ThumbTable.CortexA15;
 
     /// <param name="it">ITSTATE at <paramref name="pc"/>.</param>
-    /// <param name="fetch">Reads the halfword at an address; null when it cannot be fetched (a prefetch abort).</param>
-    public Block Lift(uint pc, ItState it, Func<uint, ushort?> fetch, LiftSettings settings)
+    /// <param name="fetch">Reads the halfword at an address, or gives the status of the prefetch abort fetching it takes.</param>
+    public Block Lift(uint pc, ItState it, InstructionFetch fetch, LiftSettings settings)
     {
         var block = new Block(pc, thumb: true) { StartIt = it.Value };
         var ctx = new LiftContext(block, settings);
@@ -39,15 +39,18 @@ public sealed class ThumbLifter(ThumbDecoder? decoder = null)
         for (int n = 0; n < limit; n++)
         {
             if (n > 0 && (address & 0xFFF) == 0) break;
-            if (fetch(address) is not { } hw1) { if (n == 0) FetchAbort(ctx, address); break; }
+            if (fetch(address, out uint first) is var status and not 0) { if (n == 0) FetchAbort(ctx, address, status); break; }
+            ushort hw1 = (ushort)first;
             uint hw2 = 0;
             if (ThumbDecoder.IsWide(hw1))
             {
                 // A 32-bit instruction across a page boundary starts a block of its own, so its second
                 // halfword's page is checked when that block is translated.
                 if (n > 0 && ((address + 2) & 0xFFF) == 0) break;
-                if (fetch(address + 2) is not { } second) { if (n == 0) FetchAbort(ctx, address); break; }
-                hw2 = second;
+                // The abort of a fetch of the second halfword returns to the instruction (the hypervisor
+                // reports the second halfword's address in IFAR).
+                if (fetch(address + 2, out uint second) is var status2 and not 0) { if (n == 0) FetchAbort(ctx, address, status2); break; }
+                hw2 = (ushort)second;
             }
             var insn = _decoder.Decode(hw1, hw2, it);
             var next = ThumbDecoder.Next(insn, it);
@@ -115,10 +118,10 @@ public sealed class ThumbLifter(ThumbDecoder? decoder = null)
         block.EndPc = address;
     }
 
-    private static void FetchAbort(LiftContext ctx, uint address)
+    private static void FetchAbort(LiftContext ctx, uint address, uint status)
     {
         ctx.Pc = address;
-        ctx.Raise(ExceptionKind.PrefetchAbort);
+        ctx.Raise(ExceptionKind.PrefetchAbort, status);
         ctx.Block.EndPc = address + 2;
     }
 

@@ -14,7 +14,13 @@ public static class CacheMaintenance
 
     private static void InvalidateAll(VCpu cpu, ulong value) => cpu.Dispatcher.Cache.Clear();
 
-    private static void InvalidateByAddress(VCpu cpu, ulong address) => cpu.Dispatcher.Cache.InvalidatePage((uint)address);
+    /// <summary>ICIMVAU names a virtual address: the blocks of the physical page it translates to go (an address that does not translate holds no code to drop).</summary>
+    private static void InvalidateByAddress(VCpu cpu, ulong address)
+    {
+        if (cpu.Memory.TryTranslate((uint)address, Memory.AccessKind.Read, privileged: true, fill: false, out uint pa) == 0
+            || cpu.Memory.TryTranslate((uint)address, Memory.AccessKind.Execute, privileged: true, fill: false, out pa) == 0)
+            cpu.Dispatcher.Cache.InvalidatePage(pa);
+    }
 
     public static readonly SystemRegister[] Registers =
     [

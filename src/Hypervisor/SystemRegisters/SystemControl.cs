@@ -21,7 +21,12 @@ public static unsafe class SystemControl
     public static readonly SystemRegister[] Registers =
     [
         new("SCTLR", Cp15(1, 0, 0, 0), Access.Pl1, cpu => cpu.State->Sctlr,
-            (cpu, value) => cpu.State->Sctlr = ((uint)value & SctlrWritable) | SctlrReadAsOne, EndsBlock: true) { StateOffset = SystemRegister.OffsetOf(nameof(CpuState.Sctlr)) },
+            (cpu, value) =>
+            {
+                uint before = cpu.State->Sctlr;
+                cpu.State->Sctlr = ((uint)value & SctlrWritable) | SctlrReadAsOne;
+                MemorySystem.SctlrWritten(cpu, before);
+            }, EndsBlock: true) { StateOffset = SystemRegister.OffsetOf(nameof(CpuState.Sctlr)) },
         // The Cortex-A15's ACTLR bits tune the caches and coherency, none of which is modelled; SMP (bit 6) reads back.
         SystemRegister.Word("ACTLR", Cp15(1, 0, 0, 1), Access.Pl1, nameof(CpuState.Actlr), 1u << 6),
         SystemRegister.Word("VBAR", Cp15(12, 0, 0, 0), Access.Pl1, nameof(CpuState.Vbar), ~0x1Fu),

@@ -23,7 +23,7 @@ public sealed class SystemRegisterTable : ISystemRegisterMap
 
     public static SystemRegisterTable CortexA15() => new(
         Identification.Registers, SystemControl.Registers, CacheMaintenance.Registers, CoprocessorAccess.Registers,
-        PerformanceMonitors.Registers, DebugRegisters.Registers);
+        PerformanceMonitors.Registers, DebugRegisters.Registers, MemorySystem.Registers);
 
     public SystemRegister? Find(RegisterEncoding encoding) => _registers.GetValueOrDefault(encoding);
 

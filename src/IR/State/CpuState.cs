@@ -69,6 +69,20 @@ public unsafe struct CpuState
     public ulong RetireLimit;
     /// <summary>Host address of the vCPU's software TLB, which compiled code indexes inline; set by the dispatcher.</summary>
     public nint Tlb;
+    /// <summary>
+    /// The address space translated code runs in, as the hypervisor keeps it: the ASID
+    /// (CONTEXTIDR[7:0]) in bits 7:0 and <see cref="AddressSpaceTranslated"/> while the MMU is on;
+    /// zero with the MMU off (one flat space). Blocks are keyed by it, and the TLB table follows it.
+    /// </summary>
+    public uint AddressSpace;
+    /// <summary>
+    /// Bumped by the hypervisor whenever a translation a cached block relied on may have changed (TLB
+    /// maintenance, a change of a domain's access type, the MMU turned on or off); a block found with
+    /// an older epoch is checked against the current translation of its pages before it runs.
+    /// </summary>
+    public uint MappingEpoch;
+
+    public const uint AddressSpaceTranslated = 1u << 8;
     /// <summary>A GC handle of the object that serves the call-outs of system-register accesses lowered in translate mode (the vCPU).</summary>
     public nint Owner;
 

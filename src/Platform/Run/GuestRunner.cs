@@ -61,6 +61,12 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
             stopped = true;
             Dump(cpu, e.Pc, e.Word);
         }
+        catch (UnsupportedGuestStateException e)
+        {
+            _error = e.Message;
+            stopped = true;
+            Dump(cpu, cpu.State->R[15], cpu.Memory.TryFetch(cpu.State->R[15], 4, out uint w) ? w : 0);
+        }
         timer.Stop();
         console.Flush();
 
@@ -153,6 +159,7 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
         var st = cpu.Dispatcher.Statistics;
         var cache = cpu.Dispatcher.Cache;
         ulong retired = cpu.State->Retired;
+        var tlb = memory.Tlb.Statistics;
         var rows = new List<(string, string)>
         {
             ("guest instructions retired", $"{retired}"),
@@ -161,7 +168,9 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
             ("blocks invalidated", $"{cache.Invalidated}"),
             ("block executions", $"{st.BlockExecutions} (interpreted {st.InterpretedExecutions}, chained {st.ChainedTransfers})"),
             ("cache lookups", $"{cache.Lookups} (jump-cache hits {cache.JumpCacheHits})"),
-            ("tlb misses", $"{memory.TlbMisses}"),
+            ("tlb misses", $"{tlb.Misses} ({tlb.Walks} walks, {tlb.Fills} fills)"),
+            ("tlb flushes", $"all {tlb.FlushesAll}, by asid {tlb.FlushesByAsid}, by address {tlb.FlushesByAddress}, domain changes {tlb.DomainFlushes}"),
+            ("blocks remapped", $"{st.BlocksRemapped}"),
             ("mmio accesses", $"{memory.MmioAccesses}"),
             ("system-register call-outs", $"{cpu.LoweredSystemRegisterCalls}"),
         };
