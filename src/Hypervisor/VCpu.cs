@@ -33,6 +33,9 @@ public sealed unsafe class VCpu : IDisposable
     public ExitStatistics Exits { get; } = new();
     private readonly TrapEmulator _traps;
 
+    /// <summary>The physical base of the board's private peripherals (the GIC), which CBAR reports.</summary>
+    public uint PeripheralBase { get; set; }
+
     /// <summary>The VMID of the VM this vCPU belongs to, part of every block key.</summary>
     public byte Vmid { get; init; }
     public SystemRegisterTable Registers { get; } = SystemRegisterTable.CortexA15();

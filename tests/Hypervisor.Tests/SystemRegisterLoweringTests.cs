@@ -8,7 +8,8 @@ namespace Translator.Hypervisor.Tests;
 /// <summary>
 /// Translate mode lowers CP15 accesses by what they do: a constant or a plain state word inline, a
 /// write with side effects as a call-out that ends the block when translations depend on it, an
-/// access the privilege may not make as UNDEFINED; only what the table does not have still traps.
+/// access the privilege may not make, or of an encoding with no register, as UNDEFINED; only an
+/// access whose permission changes at run time still traps.
 /// </summary>
 public sealed class SystemRegisterLoweringTests
 {
@@ -49,9 +50,16 @@ public sealed class SystemRegisterLoweringTests
     }
 
     [Test]
-    public void UnknownRegisterTraps()
+    public void UnallocatedEncodingIsUndefined()
     {
-        var b = Lift(0xEE1F0F1F); // mrc p15, 0, r0, c15, c15, 0: no such register in the table
+        var b = Lift(0xEE140F10); // mrc p15, 0, r0, c4, c0, 0: no register there
+        Assert.That(b.Terminal, Is.TypeOf<RaiseException>().With.Property(nameof(RaiseException.Kind)).EqualTo(ExceptionKind.Undefined));
+    }
+
+    [Test]
+    public void RegisterUserModeMayBeAllowedToReadTrapsFromUserMode()
+    {
+        var b = Lift(0xEE190F1D, privileged: false); // mrc p15, 0, r0, c9, c13, 0 (PMCCNTR): PMUSERENR.EN decides when it runs
         Assert.That(b.Terminal, Is.TypeOf<Trap>());
     }
 }

@@ -23,7 +23,7 @@ public sealed class SystemRegisterTable : ISystemRegisterMap
 
     public static SystemRegisterTable CortexA15() => new(
         Identification.Registers, SystemControl.Registers, CacheMaintenance.Registers, CoprocessorAccess.Registers,
-        PerformanceMonitors.Registers, DebugRegisters.Registers, MemorySystem.Registers);
+        PerformanceMonitors.Registers, DebugRegisters.Registers, MemorySystem.Registers, ImplementationDefined.Registers);
 
     public SystemRegister? Find(RegisterEncoding encoding) => _registers.GetValueOrDefault(encoding);
 
@@ -35,7 +35,8 @@ public sealed class SystemRegisterTable : ISystemRegisterMap
     public SystemRegisterPlan? Plan(int coproc, int opc1, int crn, int crm, int opc2, bool wide, bool read, bool privileged)
     {
         var encoding = wide ? RegisterEncoding.Wide(coproc, opc1, crm) : new RegisterEncoding(coproc, opc1, crn, crm, opc2);
-        if (Find(encoding) is not { } register) return null;
+        // Every register the processor has is in the table: any other encoding is UNDEFINED.
+        if (Find(encoding) is not { } register) return new SystemRegisterPlan(0, Permitted: false, EndsBlock: false);
         // Whether User mode may access it can change at run time: such accesses trap and are checked then.
         if (!privileged && !register.PermitsUser(read) && register.UserAccessWhen is not null) return null;
         bool permitted = register.Exists(read) && (privileged || register.PermitsUser(read));

@@ -70,10 +70,11 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers,
         var encoding = wide ? RegisterEncoding.Wide(insn.Coproc, insn.Opc1, insn.Rm) : new RegisterEncoding(insn.Coproc, insn.Opc1, insn.Rn, insn.Rm, insn.Opc2);
         bool read = insn.Op is Op.Mrc or Op.Mrrc;
         detail = $"{insn.Op.ToString().ToUpperInvariant()} {encoding}";
+        // Every register the processor has is in the table: any other encoding is UNDEFINED.
         if (registers.Find(encoding) is not { } register)
         {
-            detail += ": system register not modelled yet";
-            return TrapOutcome.NotModelled;
+            detail += ": no such system register";
+            return TrapOutcome.Undefined;
         }
         detail += $" ({register.Name})";
         if (!register.Permits(cpu, read, Modes.IsPrivileged(s->Mode))) return TrapOutcome.Undefined;

@@ -40,6 +40,7 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
         using var vm = new Vm(1, map, engine, options.Sensitive);
         var memory = vm.Memory;
         var cpu = vm.Cpu;
+        cpu.PeripheralBase = VirtBoard.PrivatePeripheralBase;
         cpu.Reset(entry);
         if (options.Semihosting)
         {

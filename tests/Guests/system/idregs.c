@@ -1,6 +1,19 @@
 /* The identification registers a kernel reads at boot (CP15 c0, CLIDR/CCSIDR/CSSELR, and the
- * read-only values of the other groups), and SCTLR's reset value. */
+ * read-only values of the other groups), SCTLR's reset value, the Cortex-A15's implementation-defined
+ * registers, and encodings the architecture leaves unallocated, which are UNDEFINED. */
 #include "system.h"
+
+static volatile int undefined;
+
+static uint32_t handler(enum exception_kind kind, struct frame *f)
+{
+    if (kind == EXC_UNDEFINED) undefined = 1;
+    else printf("unexpected %s\n", exception_name(kind));
+    return f->lr;
+}
+
+#define PROBE(name, op1, crn, crm, op2) do { undefined = 0; uint32_t v_ = MRC(op1, crn, crm, op2); \
+    if (undefined) printf("%-10s UNDEFINED\n", name); else printf("%-10s %08lx\n", name, (unsigned long)v_); } while (0)
 
 #define SHOW(name, op1, crn, crm, op2) printf("%-10s %08lx\n", name, (unsigned long)MRC(op1, crn, crm, op2))
 
@@ -49,5 +62,20 @@ int main(void)
     SHOW("NMRR", 0, 10, 2, 1);
     SHOW("CONTEXTID", 0, 13, 0, 1);
     SHOW("CNTFRQ", 0, 14, 0, 0);
+
+    install_vectors();
+    on_exception = handler;
+    PROBE("L2CTLR", 1, 9, 0, 2);
+    PROBE("L2ECTLR", 1, 9, 0, 3);
+    PROBE("CBAR", 4, 15, 0, 0);
+    PROBE("c15 0", 0, 15, 0, 0);
+    PROBE("c15 3", 3, 15, 1, 2);
+    PROBE("c4", 0, 4, 0, 0);
+    PROBE("c11", 0, 11, 0, 0);
+    PROBE("c1 c0 7", 0, 1, 0, 7);
+    PROBE("c0 c3 0", 0, 0, 3, 0);
+    PROBE("c0 c7 7", 0, 0, 7, 7);
+    PROBE("c9 c1 0", 0, 9, 1, 0);
+    PROBE("opc1 7", 7, 0, 0, 0);
     return 0;
 }
