@@ -32,9 +32,11 @@ public static class SystemInstructions
         new("WFE", Op.Wfe, "cccc0011001000001111000000000010", Hint),
         new("WFI", Op.Wfi, "cccc0011001000001111000000000011", Hint),
         new("SEV", Op.Sev, "cccc0011001000001111000000000100", Hint),
-        new("SEVL", Op.Sevl, "cccc0011001000001111000000000101", Hint, Feature.V8),
-        new("ESB", Op.Esb, "11100011001000001111000000010000", Hint, Feature.V8),
-        new("CSDB", Op.Csdb, "11100011001000001111000000010100", Hint, Feature.V8),
+        // ARMv8's SEVL, ESB and CSDB are hints an ARMv7 processor has not allocated, which execute as
+        // NOPs (Linux issues CSDB on every processor).
+        new("SEVL", Op.Sevl, "cccc0011001000001111000000000101", Hint),
+        new("ESB", Op.Esb, "11100011001000001111000000010000", Hint),
+        new("CSDB", Op.Csdb, "11100011001000001111000000010100", Hint),
         new("DBG", Op.Dbg, "cccc001100100000111100001111iiii", Hint),
         // The other hint numbers are reserved and execute as NOP; GNU shows them as "nop {n}".
         new("NOP (reserved hint)", Op.Nop, "cccc00110010000011110000iiiiiiii", Hint),

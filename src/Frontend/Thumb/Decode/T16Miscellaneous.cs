@@ -50,7 +50,8 @@ public static class T16Miscellaneous
         new("WFE T1", Op.Wfe, "1011111100100000", Hint),
         new("WFI T1", Op.Wfi, "1011111100110000", Hint),
         new("SEV T1", Op.Sev, "1011111101000000", Hint),
-        new("SEVL T1", Op.Sevl, "1011111101010000", Hint, Feature.V8),
+        // An unallocated hint on ARMv7, which executes as a NOP.
+        new("SEVL T1", Op.Sevl, "1011111101010000", Hint),
         // The other hint numbers are reserved and execute as NOP.
         new("NOP (reserved hint) T1", Op.Nop, "10111111iiii0000", ReservedHint),
     ];

@@ -63,9 +63,10 @@ public static class T32BranchMiscControl
         FixedHint("WFE.W", Op.Wfe, "00000010", Fixed("wfe", suffix: ".w")),
         FixedHint("WFI.W", Op.Wfi, "00000011", Fixed("wfi", suffix: ".w")),
         FixedHint("SEV.W", Op.Sev, "00000100", Fixed("sev", suffix: ".w")),
-        FixedHint("SEVL.W", Op.Sevl, "00000101", Fixed("sevl", suffix: ".w"), Feature.V8),
-        FixedHint("ESB", Op.Esb, "00010000", Fixed("esb", conditional: false), Feature.V8),
-        FixedHint("CSDB", Op.Csdb, "00010100", Fixed("csdb", conditional: false), Feature.V8),
+        // ARMv8 hints, unallocated on ARMv7, where they execute as NOPs.
+        FixedHint("SEVL.W", Op.Sevl, "00000101", Fixed("sevl", suffix: ".w"), Feature.Base),
+        FixedHint("ESB", Op.Esb, "00010000", Fixed("esb", conditional: false), Feature.Base),
+        FixedHint("CSDB", Op.Csdb, "00010100", Fixed("csdb", conditional: false), Feature.Base),
         // Armv8.1-M's pointer authentication and branch target hints, which GNU names in this space too.
         FixedHint("BTI", Op.Undefined, "00001111", Fixed("bti", conditional: false), Feature.MProfile),
         FixedHint("PACBTI", Op.Undefined, "00001101", Fixed("pacbti", conditional: false, operands: "r12, lr, sp"), Feature.MProfile),
