@@ -2,7 +2,9 @@ using System.Runtime.InteropServices;
 using Translator.Backend.Execution;
 using Translator.Frontend.Lifting;
 using Translator.Hypervisor.Exceptions;
+using Translator.Hypervisor.Interrupts;
 using Translator.Hypervisor.Memory;
+using Translator.Hypervisor.Timers;
 using Translator.IR;
 using Translator.Hypervisor.SystemRegisters;
 using Translator.Hypervisor.Traps;
@@ -20,9 +22,18 @@ public interface IExitHandler
 }
 
 /// <summary>
-/// A virtual CPU: the guest state in native memory, the guest's memory view, and the dispatcher
-/// that runs translated code on them. Exits that translated code cannot handle come back here and
-/// go to the platform's handler.
+/// A virtual CPU: the guest state in native memory, the guest's memory view, the dispatcher that
+/// runs translated code on them, and the generic timer. Exits that translated code cannot handle come
+/// back here and go to the platform's handler.
+///
+/// Interrupts: an interrupt controller drives the IRQ and FIQ lines (<see cref="SetInterruptLine"/>).
+/// A rising line lowers the retire limit, so that compiled regions return at their next back edge,
+/// and sets a bit of the state's pending word, which the dispatcher checks before every block; the
+/// vCPU then takes the interrupt if CPSR does not mask it, with the next instruction to run as the
+/// preferred return address. With --icount (<see cref="GuestClock.CountsInstructions"/>) the run is cut
+/// into slices that end where the next timer deadline falls, so an interrupt is taken at the first
+/// point at or after the deadline where the engine checks (between blocks; at a compiled region's back
+/// edges and exits), the same point in every run.
 /// </summary>
 public sealed unsafe class VCpu : IDisposable
 {
@@ -31,15 +42,40 @@ public sealed unsafe class VCpu : IDisposable
     public Dispatcher Dispatcher { get; }
     public BlockExit Exit { get; } = new();
     public ExitStatistics Exits { get; } = new();
+    public GuestClock Clock { get; }
+    public GenericTimer Timer { get; }
     private readonly TrapEmulator _traps;
 
-    public VCpu(GuestMemory memory, EngineOptions engine, SensitiveMode sensitive)
+    /// <param name="countInstructions">Guest time follows retired instructions (--icount) instead of host time.</param>
+    public VCpu(GuestMemory memory, EngineOptions engine, SensitiveMode sensitive, bool countInstructions = false)
     {
         State = (CpuState*)NativeMemory.AllocZeroed((nuint)sizeof(CpuState));
         Memory = memory;
         Dispatcher = new Dispatcher(new GuestBlockSource(memory, sensitive), engine);
         memory.Code = Dispatcher.Cache;
         _traps = new TrapEmulator(this, SystemRegisterTable.CortexA15());
+        Clock = countInstructions ? GuestClock.CountingInstructions(State) : GuestClock.HostTime();
+        Timer = new GenericTimer(Clock, RequestAttention);
+    }
+
+    /// <summary>Drives the IRQ or FIQ input; an interrupt controller calls this on the vCPU's thread.</summary>
+    public void SetInterruptLine(InterruptLine line, bool level)
+    {
+        uint bit = line == InterruptLine.Irq ? CpuState.PendingIrq : CpuState.PendingFiq;
+        if (!level)
+        {
+            Interlocked.And(ref State->Pending, ~bit);
+            return;
+        }
+        Interlocked.Or(ref State->Pending, bit);
+        State->RetireLimit = 0;
+    }
+
+    /// <summary>From any thread: asks the run loop to come back to the hypervisor at the next block boundary.</summary>
+    private void RequestAttention()
+    {
+        Interlocked.Or(ref State->Pending, CpuState.PendingAttention);
+        State->RetireLimit = 0;
     }
 
     /// <summary>
@@ -53,6 +89,7 @@ public sealed unsafe class VCpu : IDisposable
         State->Mode = (uint)ProcessorMode.Supervisor;
         State->A = State->I = State->F = 1;
         State->Sctlr = SystemControl.SctlrReset;
+        State->Pending = 0;
         State->T = entry & 1;
         State->R[15] = entry & ~1u;
     }
@@ -62,12 +99,21 @@ public sealed unsafe class VCpu : IDisposable
     {
         while (!cancel.IsCancellationRequested && State->Retired < retireLimit)
         {
-            // Bounded slices keep cancellation (timeouts, interrupts later) responsive.
+            TakeInterrupt();
+            // Bounded slices keep cancellation (timeouts) responsive; with --icount a slice also ends at the timer's deadline.
             ulong slice = Math.Min(retireLimit, State->Retired + 1_000_000);
+            if (Clock.CountsInstructions && Timer.NextDeadline is { } deadline) slice = Math.Min(slice, Clock.RetiredAt(deadline));
             var kind = Dispatcher.Run(State, Memory, Exit, slice);
             if (kind is ExitKind.Continue or ExitKind.Dispatcher) continue;
             long start = System.Diagnostics.Stopwatch.GetTimestamp();
-            if (kind == ExitKind.Trap && EmulateTrap())
+            bool handled = kind switch
+            {
+                ExitKind.Interrupt => TakeInterruptExit(),
+                ExitKind.Trap => EmulateTrap(cancel),
+                ExitKind.WaitForInterrupt => WaitForInterrupt(cancel),
+                _ => false,
+            };
+            if (handled)
             {
                 Exits.Count(kind, System.Diagnostics.Stopwatch.GetTimestamp() - start);
                 continue;
@@ -79,20 +125,67 @@ public sealed unsafe class VCpu : IDisposable
         return false;
     }
 
-    /// <summary>
-    /// Emulates a trapped instruction and resumes after it; an access the architecture makes
-    /// UNDEFINED becomes the undefined-instruction exception, and one not modelled yet goes to the
-    /// platform with its description. Returns whether the guest can simply go on.
-    /// </summary>
-    private bool EmulateTrap()
+    /// <summary>An interrupt exit is always handled: the interrupt is taken, or it was masked meanwhile and waits.</summary>
+    private bool TakeInterruptExit()
     {
-        switch (_traps.Emulate(Exit, out string detail))
+        TakeInterrupt();
+        return true;
+    }
+
+    /// <summary>
+    /// Brings the timer's outputs up to date and takes an interrupt whose line is up and which CPSR
+    /// does not mask (FIQ before IRQ), at the next instruction to run. Returns whether it took one.
+    /// </summary>
+    private bool TakeInterrupt()
+    {
+        if ((State->Pending & CpuState.PendingAttention) != 0) Interlocked.And(ref State->Pending, ~CpuState.PendingAttention);
+        Timer.Update();
+        GuestException kind;
+        if ((State->Pending & CpuState.PendingFiq) != 0 && State->F == 0) kind = GuestException.Fiq;
+        else if ((State->Pending & CpuState.PendingIrq) != 0 && State->I == 0) kind = GuestException.Irq;
+        else return false;
+        ExceptionEntry.Enter(State, kind, State->R[15]);
+        return true;
+    }
+
+    /// <summary>
+    /// WFI: returns once an interrupt is pending, masked or not, as the architecture specifies; with
+    /// host time the thread sleeps until the timer's next deadline, with --icount guest time jumps to
+    /// it. Returns false when nothing could ever wake it (no line up, no timer armed), leaving a
+    /// WaitForInterrupt exit for the platform to report.
+    /// </summary>
+    private bool WaitForInterrupt(CancellationToken cancel)
+    {
+        while (true)
         {
-            case TrapOutcome.Emulated:
+            Timer.Update();
+            if ((State->Pending & (CpuState.PendingIrq | CpuState.PendingFiq)) != 0 || cancel.IsCancellationRequested) return true;
+            if (Timer.NextDeadline is not { } deadline)
+            {
+                Exit.Kind = ExitKind.WaitForInterrupt;
+                Exit.Pc = State->R[15];
+                return false;
+            }
+            if (Clock.CountsInstructions) Clock.SkipTo(deadline);
+            else cancel.WaitHandle.WaitOne(Clock.Until(deadline));
+        }
+    }
+
+    /// <summary>
+    /// Emulates a trapped instruction and resumes after it (after waiting, for WFI); an access the
+    /// architecture makes UNDEFINED becomes the undefined-instruction exception, and one not modelled
+    /// yet goes to the platform with its description. Returns whether the guest can simply go on.
+    /// </summary>
+    private bool EmulateTrap(CancellationToken cancel)
+    {
+        var outcome = _traps.Emulate(Exit, out string detail);
+        switch (outcome)
+        {
+            case TrapOutcome.Emulated or TrapOutcome.WaitForInterrupt:
                 // Resume after the instruction: a Thumb one may be 16-bit, and it advances the IT state.
                 State->R[15] = Exit.Pc + (Exit.Thumb && Exit.Word <= 0xFFFF ? 2u : 4u);
                 if (Exit.Thumb) State->IT = new Frontend.Thumb.ItState((byte)State->IT).Advance().Value;
-                return true;
+                return outcome == TrapOutcome.Emulated || WaitForInterrupt(cancel);
             case TrapOutcome.Undefined:
                 Exit.Kind = ExitKind.Exception;
                 Exit.Exception = IR.ExceptionKind.Undefined;
@@ -158,6 +251,7 @@ public sealed unsafe class VCpu : IDisposable
 
     public void Dispose()
     {
+        Timer.Dispose();
         Dispatcher.Dispose();
         if (State != null)
         {

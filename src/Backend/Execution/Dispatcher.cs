@@ -31,14 +31,26 @@ public sealed unsafe class Dispatcher : IDisposable
         if (options.Engine == EngineKind.Jit && options.BackgroundCompile) _background = new BackgroundCompiler(Statistics);
     }
 
-    /// <summary>Runs until an exit other than Continue, or until <paramref name="retireLimit"/> instructions have retired.</summary>
+    /// <summary>
+    /// Runs until an exit other than Continue, until <paramref name="retireLimit"/> instructions have
+    /// retired or the limit is lowered (compiled regions check it at their back edges), or until the
+    /// state's pending word asks for the hypervisor (checked before every block).
+    /// </summary>
     public ExitKind Run(CpuState* state, IGuestMemory memory, BlockExit exit, ulong retireLimit, byte asid = 0, byte vmid = 0)
     {
         TranslatedBlock? previous = null;
         state->RetireLimit = retireLimit;
+        // Another thread may have set the pending word and lowered the limit just before the store
+        // above; the fence makes the pending check below see its bit.
+        Interlocked.MemoryBarrier();
         state->Tlb = (nint)memory.Tlb.Entries;
-        while (state->Retired < retireLimit)
+        while (state->Retired < state->RetireLimit)
         {
+            if (state->NeedsAttention)
+            {
+                exit.Kind = ExitKind.Interrupt;
+                return ExitKind.Interrupt;
+            }
             var key = BlockKey.Of(state->R[15], state->T != 0, (byte)state->IT, state->Mode != (uint)ProcessorMode.User, asid, vmid, state->E != 0);
             TranslatedBlock block;
             if (previous?.Successor is { Valid: true } chained && chained.Key == key)

@@ -17,7 +17,8 @@ public sealed class SystemRegisterTable
     }
 
     public static SystemRegisterTable CortexA15() => new(
-        Identification.Registers, SystemControl.Registers, CacheMaintenance.Registers, CoprocessorAccess.Registers);
+        Identification.Registers, SystemControl.Registers, CacheMaintenance.Registers, CoprocessorAccess.Registers,
+        GenericTimerRegisters.Registers);
 
     public SystemRegister? Find(RegisterEncoding encoding) => _registers.GetValueOrDefault(encoding);
 

@@ -16,6 +16,8 @@ public enum TrapOutcome
     Undefined,
     /// <summary>Valid, but not emulated yet: the run stops, naming it.</summary>
     NotModelled,
+    /// <summary>WFI: the guest resumes after it once an interrupt is pending.</summary>
+    WaitForInterrupt,
 }
 
 /// <summary>
@@ -37,6 +39,11 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
         {
             case Op.Mcr or Op.Mrc or Op.Mcrr or Op.Mrrc when insn.Coproc is 14 or 15:
                 return SystemRegister(insn, s, out detail);
+            case Op.Wfi:
+                return TrapOutcome.WaitForInterrupt;
+            case Op.Wfe:
+                // With one vCPU nothing but an interrupt sends an event; WFE is a hint that returns at once.
+                return TrapOutcome.Emulated;
             case Op.Vmrs or Op.Vmsr:
                 return VfpSystemRegisterTraps.Emulate(insn, s, out detail);
             case Op.Mrs:
@@ -68,7 +75,7 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
             return TrapOutcome.NotModelled;
         }
         detail += $" ({register.Name})";
-        if (!register.Permits(read, Modes.IsPrivileged(s->Mode))) return TrapOutcome.Undefined;
+        if (!register.PermitsNow(read, cpu)) return TrapOutcome.Undefined;
         if (read)
         {
             ulong value = register.Read!(cpu);

@@ -27,6 +27,10 @@ internal static class RunCommand
         var maxInsns = new Option<ulong?>("--max-insns") { Description = "Stop after this many guest instructions" };
         var timeout = new Option<double?>("--timeout") { Description = "Stop after this many seconds" };
         var stats = new Option<bool>("--stats") { Description = "Print instructions retired, blocks, cache hits, translation time, run time and MIPS" };
+        var icount = new Option<bool>("--icount")
+        {
+            Description = "Guest time follows retired instructions (one 62.5 MHz counter tick per instruction, like QEMU's -icount shift=4), so runs repeat exactly",
+        };
         var append = new Option<string>("--append") { Description = "Command line passed to the guest", DefaultValueFactory = _ => "" };
         var disable = new Option<string[]>("--disable")
         {
@@ -35,7 +39,7 @@ internal static class RunCommand
         };
         disable.AcceptOnlyFromAmong([.. Optimisations.Keys]);
 
-        var command = new Command("run", "Run a guest program") { machine, kernel, semihosting, engine, sensitive, memory, maxInsns, timeout, stats, append, disable };
+        var command = new Command("run", "Run a guest program") { machine, kernel, semihosting, engine, sensitive, memory, maxInsns, timeout, stats, icount, append, disable };
         command.SetAction(result =>
         {
             using var loggers = CommandLine.CreateLoggerFactory(result.GetValue(logLevel), stderr);
@@ -54,6 +58,7 @@ internal static class RunCommand
                     MaxInstructions = result.GetValue(maxInsns) ?? ulong.MaxValue,
                     Timeout = result.GetValue(timeout) is { } t ? (t > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--timeout must be positive")) : null,
                     Statistics = result.GetValue(stats),
+                    CountInstructions = result.GetValue(icount),
                     Append = result.GetValue(append)!,
                 };
                 foreach (string name in result.GetValue(disable) ?? [])
