@@ -46,14 +46,22 @@ public sealed unsafe class VCpu : IDisposable
     public GenericTimer Timer { get; }
     private readonly TrapEmulator _traps;
 
+    public SystemRegisterTable Registers { get; } = SystemRegisterTable.CortexA15();
+    private readonly LoweredSystemRegisters _lowered;
+    private GCHandle _owner;
+
     /// <param name="countInstructions">Guest time follows retired instructions (--icount) instead of host time.</param>
     public VCpu(GuestMemory memory, EngineOptions engine, SensitiveMode sensitive, bool countInstructions = false)
     {
         State = (CpuState*)NativeMemory.AllocZeroed((nuint)sizeof(CpuState));
         Memory = memory;
-        Dispatcher = new Dispatcher(new GuestBlockSource(memory, sensitive), engine);
+        var source = new GuestBlockSource(memory, sensitive, Registers);
+        Dispatcher = new Dispatcher(source, engine);
         memory.Code = Dispatcher.Cache;
-        _traps = new TrapEmulator(this, SystemRegisterTable.CortexA15());
+        _traps = new TrapEmulator(this, Registers, source);
+        _lowered = new LoweredSystemRegisters(this, Registers);
+        _owner = GCHandle.Alloc(_lowered);
+        State->Owner = GCHandle.ToIntPtr(_owner);
         Clock = countInstructions ? GuestClock.CountingInstructions(State) : GuestClock.HostTime();
         Timer = new GenericTimer(Clock, RequestAttention);
     }
@@ -78,6 +86,9 @@ public sealed unsafe class VCpu : IDisposable
         State->RetireLimit = 0;
     }
 
+    /// <summary>System-register accesses that translated code made through call-outs (translate mode).</summary>
+    public long LoweredSystemRegisterCalls => _lowered.Calls;
+
     /// <summary>
     /// Resets to the state a program sees on entry: SVC mode, A/I/F masked, ARM or Thumb by bit 0 of
     /// the entry, the system registers at their reset values (MMU and caches off, low vectors, no
@@ -86,10 +97,10 @@ public sealed unsafe class VCpu : IDisposable
     public void Reset(uint entry)
     {
         *State = default;
+        State->Owner = GCHandle.ToIntPtr(_owner);
         State->Mode = (uint)ProcessorMode.Supervisor;
         State->A = State->I = State->F = 1;
         State->Sctlr = SystemControl.SctlrReset;
-        State->Pending = 0;
         State->T = entry & 1;
         State->R[15] = entry & ~1u;
     }
@@ -109,7 +120,8 @@ public sealed unsafe class VCpu : IDisposable
             bool handled = kind switch
             {
                 ExitKind.Interrupt => TakeInterruptExit(),
-                ExitKind.Trap => EmulateTrap(cancel),
+                // An emulated WFI leaves a WaitForInterrupt exit behind it.
+                ExitKind.Trap => EmulateTrap() || (Exit.Kind == ExitKind.WaitForInterrupt && WaitForInterrupt(cancel)),
                 ExitKind.WaitForInterrupt => WaitForInterrupt(cancel),
                 _ => false,
             };
@@ -172,20 +184,23 @@ public sealed unsafe class VCpu : IDisposable
     }
 
     /// <summary>
-    /// Emulates a trapped instruction and resumes after it (after waiting, for WFI); an access the
+    /// Emulates a trapped instruction and resumes after it; an access the
     /// architecture makes UNDEFINED becomes the undefined-instruction exception, and one not modelled
     /// yet goes to the platform with its description. Returns whether the guest can simply go on.
     /// </summary>
-    private bool EmulateTrap(CancellationToken cancel)
+    private bool EmulateTrap()
     {
-        var outcome = _traps.Emulate(Exit, out string detail);
-        switch (outcome)
+        switch (_traps.Emulate(Exit, out string detail))
         {
-            case TrapOutcome.Emulated or TrapOutcome.WaitForInterrupt:
+            case TrapOutcome.Emulated:
                 // Resume after the instruction: a Thumb one may be 16-bit, and it advances the IT state.
                 State->R[15] = Exit.Pc + (Exit.Thumb && Exit.Word <= 0xFFFF ? 2u : 4u);
                 if (Exit.Thumb) State->IT = new Frontend.Thumb.ItState((byte)State->IT).Advance().Value;
-                return outcome == TrapOutcome.Emulated || WaitForInterrupt(cancel);
+                return true;
+            case TrapOutcome.Resumed:
+                return true;
+            case TrapOutcome.Exited:
+                return false;
             case TrapOutcome.Undefined:
                 Exit.Kind = ExitKind.Exception;
                 Exit.Exception = IR.ExceptionKind.Undefined;
@@ -253,6 +268,7 @@ public sealed unsafe class VCpu : IDisposable
     {
         Timer.Dispose();
         Dispatcher.Dispose();
+        if (_owner.IsAllocated) _owner.Free();
         if (State != null)
         {
             NativeMemory.Free(State);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Translator.IR;
 using Translator.IR.State;
 
@@ -14,6 +15,11 @@ public static unsafe class SystemCalls
         CallOutKind.WriteSpsr => WriteSpsr(state, a, b),
         CallOutKind.ExceptionReturn => ExceptionReturn(state, a),
         CallOutKind.SetEndianness => state->E = a & 1,
+        CallOutKind.ChangeProcessorState => ChangeProcessorState(state, a, b),
+        CallOutKind.ReadBanked => ReadBanked(state, a),
+        CallOutKind.WriteBanked => WriteBanked(state, a, b),
+        CallOutKind.ReturnFromException => ReturnFromException(state, a, b),
+        CallOutKind.SystemRegister => SystemRegisterOwner(state).Access(state, a, b),
         _ => throw new InvalidOperationException($"unknown call-out {kind}"),
     };
 
@@ -59,6 +65,55 @@ public static unsafe class SystemCalls
         state->R[15] = state->T != 0 ? target & ~1u : target & ~3u;
         return 0;
     }
+
+    /// <summary>CPS at PL1 (in User mode it is a NOP, which the lifter knows): set or clear A, I, F, and change mode.</summary>
+    public static uint ChangeProcessorState(CpuState* state, uint fields, uint mode)
+    {
+        if (!Modes.IsPrivileged(state->Mode)) return 0;
+        uint imod = (fields >> 4) & 3;
+        if ((imod & 2) != 0)
+        {
+            uint value = imod & 1;
+            if ((fields & 4) != 0) state->A = value;
+            if ((fields & 2) != 0) state->I = value;
+            if ((fields & 1) != 0) state->F = value;
+        }
+        // A mode that does not exist is UNPREDICTABLE: the mode is left unchanged.
+        if ((fields & 8) != 0 && Modes.IsValid(mode) && mode is not ((uint)ProcessorMode.Monitor or (uint)ProcessorMode.Hyp)) state->SwitchMode(mode);
+        return 0;
+    }
+
+    /// <summary>R8–R14 or the SPSR of any mode (MRS banked, SRS, STM ^); the current mode's own registers when it names them.</summary>
+    public static uint ReadBanked(CpuState* state, uint selector)
+    {
+        int register = BankedSelector.Register(selector);
+        uint mode = BankedSelector.Mode(selector);
+        if (register != BankedSelector.Spsr) return state->ReadBanked(register, mode);
+        int bank = Modes.Bank(mode);
+        return bank > 0 ? state->Spsr[bank] : 0;
+    }
+
+    public static uint WriteBanked(CpuState* state, uint value, uint selector)
+    {
+        int register = BankedSelector.Register(selector);
+        uint mode = BankedSelector.Mode(selector);
+        if (register != BankedSelector.Spsr) state->WriteBanked(register, mode, value);
+        else if (Modes.Bank(mode) is var bank and > 0) state->Spsr[bank] = value;
+        return 0;
+    }
+
+    /// <summary>RFE: the loaded word becomes the CPSR as an exception return writes it, then the PC.</summary>
+    public static uint ReturnFromException(CpuState* state, uint target, uint cpsr)
+    {
+        if (!Modes.IsValid(cpsr & 0x1F)) cpsr = (cpsr & ~0x1Fu) | state->Mode;
+        state->Cpsr = cpsr;
+        state->R[15] = state->T != 0 ? target & ~1u : target & ~3u;
+        return 0;
+    }
+
+    private static ISystemRegisterCalls SystemRegisterOwner(CpuState* state) =>
+        GCHandle.FromIntPtr(state->Owner).Target as ISystemRegisterCalls
+        ?? throw new InvalidOperationException("a lowered system-register access ran on a state no vCPU owns");
 
     public static uint WriteSpsr(CpuState* state, uint value, uint byteMask)
     {

@@ -33,7 +33,7 @@ public sealed class A32Lifter
         (Op, LiftHandler)[][] families =
         [
             BranchLift.Handlers, ExceptionLift.Handlers, DataProcessingLift.Handlers, LoadStoreLift.Handlers,
-            LoadStoreMultipleLift.Handlers, StatusRegistersLift.Handlers, MultiplyLift.Handlers, MultiplyHalfwordLift.Handlers,
+            LoadStoreMultipleLift.Handlers, StatusRegistersLift.Handlers, BankedRegistersLift.Handlers, MultiplyLift.Handlers, MultiplyHalfwordLift.Handlers,
             MultiplyDualLift.Handlers, HintLift.Handlers, ParallelAddSubtractLift.Handlers, MediaLift.Handlers,
             SaturatingLift.Handlers, CoprocessorLift.Handlers, ProcessorStateLift.Handlers,
             VfpDataProcessingLift.Handlers, VfpLoadStoreLift.Handlers, VfpTransferLift.Handlers,
@@ -44,13 +44,13 @@ public sealed class A32Lifter
     }
 
     /// <param name="fetch">Reads an instruction word; null when the address cannot be fetched (a prefetch abort).</param>
-    /// <param name="bigEndian">CPSR.E the block runs with: its data accesses are big-endian.</param>
-    public Block Lift(uint pc, Func<uint, uint?> fetch, SensitiveMode sensitive, bool bigEndian = false)
+    public Block Lift(uint pc, Func<uint, uint?> fetch, LiftSettings settings)
     {
         var block = new Block(pc, thumb: false);
-        var ctx = new LiftContext(block, sensitive, bigEndian);
+        var ctx = new LiftContext(block, settings);
         uint address = pc;
-        for (int n = 0; n < MaxInstructions; n++)
+        int limit = Math.Min(MaxInstructions, settings.MaxInstructions);
+        for (int n = 0; n < limit; n++)
         {
             if (n > 0 && (address & 0xFFF) == 0) break;
             if (fetch(address) is not { } word)

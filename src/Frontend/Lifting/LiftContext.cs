@@ -7,17 +7,20 @@ namespace Translator.Frontend.Lifting;
 /// What a lifting handler sees of the block being built: the IR builder, the address of the
 /// instruction being lifted, and ARM's rules for reading and writing R15.
 /// </summary>
-public sealed class LiftContext(Block block, SensitiveMode sensitive, bool bigEndian = false)
+public sealed class LiftContext(Block block, LiftSettings settings)
 {
     public IrBuilder Ir { get; } = new(block);
     public Block Block => Ir.Block;
-    public SensitiveMode Sensitive { get; } = sensitive;
+    public LiftSettings Settings { get; } = settings;
+    public SensitiveMode Sensitive => Settings.Sensitive;
+    /// <summary>Whether the block runs at PL1 (part of its key): User mode makes some privileged instructions NOPs or UNDEFINED.</summary>
+    public bool Privileged => Settings.Privileged;
     public uint Pc { get; internal set; }
     /// <summary>The size of the instruction being lifted: 4, or 2 for a 16-bit Thumb one.</summary>
     public uint Size { get; internal set; } = 4;
     public bool Thumb => Block.Thumb;
     /// <summary>CPSR.E when the block was translated (part of its key): data accesses are big-endian (BE-8).</summary>
-    public bool BigEndian { get; } = bigEndian;
+    public bool BigEndian => Settings.BigEndian;
     /// <summary>The address of the next instruction in sequence.</summary>
     public uint NextPc => Pc + Size;
 

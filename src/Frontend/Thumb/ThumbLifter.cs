@@ -29,13 +29,14 @@ public sealed class ThumbLifter(ThumbDecoder? decoder = null)
 
     /// <param name="it">ITSTATE at <paramref name="pc"/>.</param>
     /// <param name="fetch">Reads the halfword at an address; null when it cannot be fetched (a prefetch abort).</param>
-    public Block Lift(uint pc, ItState it, Func<uint, ushort?> fetch, SensitiveMode sensitive, bool bigEndian = false)
+    public Block Lift(uint pc, ItState it, Func<uint, ushort?> fetch, LiftSettings settings)
     {
         var block = new Block(pc, thumb: true) { StartIt = it.Value };
-        var ctx = new LiftContext(block, sensitive, bigEndian);
+        var ctx = new LiftContext(block, settings);
         uint address = pc;
         var stateIt = it;
-        for (int n = 0; n < MaxInstructions; n++)
+        int limit = Math.Min(MaxInstructions, settings.MaxInstructions);
+        for (int n = 0; n < limit; n++)
         {
             if (n > 0 && (address & 0xFFF) == 0) break;
             if (fetch(address) is not { } hw1) { if (n == 0) FetchAbort(ctx, address); break; }

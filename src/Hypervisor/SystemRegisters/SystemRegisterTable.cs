@@ -1,7 +1,12 @@
+using Translator.Frontend.Lifting;
+
 namespace Translator.Hypervisor.SystemRegisters;
 
-/// <summary>Every system register the vCPU models, by encoding; each family of registers adds its own list.</summary>
-public sealed class SystemRegisterTable
+/// <summary>
+/// Every system register the vCPU models, by encoding; each family of registers adds its own list.
+/// The lifter asks it how to lower an access in translate mode.
+/// </summary>
+public sealed class SystemRegisterTable : ISystemRegisterMap
 {
     private readonly Dictionary<RegisterEncoding, SystemRegister> _registers = [];
     private readonly List<SystemRegister> _byHandle = [];
@@ -26,4 +31,40 @@ public sealed class SystemRegisterTable
     public int HandleOf(SystemRegister register) => _byHandle.IndexOf(register);
 
     public SystemRegister this[int handle] => _byHandle[handle];
+
+    public SystemRegisterPlan? Plan(int coproc, int opc1, int crn, int crm, int opc2, bool wide, bool read, bool privileged)
+    {
+        var encoding = wide ? RegisterEncoding.Wide(coproc, opc1, crm) : new RegisterEncoding(coproc, opc1, crn, crm, opc2);
+        if (Find(encoding) is not { } register) return null;
+        // Whether User mode may reach the generic timer's registers depends on CNTKCTL when the access
+        // runs, not when it is translated: such an access stays a trap, which checks it then.
+        if (!privileged && register.UserAccess is not null && register.Permits(read, privileged)) return null;
+        return new SystemRegisterPlan((uint)HandleOf(register), register.Permits(read, privileged), register.EndsBlock);
+    }
+
+    /// <summary>
+    /// Performs a permitted access on the guest's registers: a read into Rt (Rt and Rt2 for a 64-bit
+    /// register; to R15, the top four bits become the flags), a write from them.
+    /// </summary>
+    public static unsafe void Perform(VCpu cpu, SystemRegister register, int rt, int rt2, bool read, bool wide)
+    {
+        var s = cpu.State;
+        if (!read)
+        {
+            register.Write!(cpu, wide ? s->R[rt] | ((ulong)s->R[rt2] << 32) : s->R[rt]);
+            return;
+        }
+        ulong value = register.Read!(cpu);
+        if (wide)
+        {
+            s->R[rt] = (uint)value;
+            s->R[rt2] = (uint)(value >> 32);
+        }
+        else if (rt == 15)
+        {
+            uint v = (uint)value;
+            s->N = v >> 31; s->Z = (v >> 30) & 1; s->C = (v >> 29) & 1; s->V = (v >> 28) & 1;
+        }
+        else s->R[rt] = (uint)value;
+    }
 }

@@ -12,21 +12,26 @@ public enum TrapOutcome
 {
     /// <summary>Emulated; the guest resumes after it.</summary>
     Emulated,
+    /// <summary>Emulated, and the state says where the guest resumes (a branch, an exception return, a mode change).</summary>
+    Resumed,
+    /// <summary>The emulated instruction raised an exception, faulted or waits for an interrupt: the exit now says so.</summary>
+    Exited,
     /// <summary>The architecture makes this access UNDEFINED: the guest takes an undefined-instruction exception.</summary>
     Undefined,
     /// <summary>Valid, but not emulated yet: the run stops, naming it.</summary>
     NotModelled,
-    /// <summary>WFI: the guest resumes after it once an interrupt is pending.</summary>
-    WaitForInterrupt,
 }
 
 /// <summary>
-/// Emulates the sensitive instructions that leave translated code as traps: system-register accesses
-/// through the vCPU's register table, and in trap mode the status-register accesses, with the same
-/// rules the translated call-outs apply.
+/// Emulates the sensitive instructions that leave translated code as traps. System-register
+/// accesses go through the vCPU's register table; VMRS and VMSR through the VFP's system registers;
+/// every other one is lifted on its own as translate mode would lower it and interpreted, so that
+/// both modes share one definition of what the instruction does.
 /// </summary>
-public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
+public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers, GuestBlockSource source)
 {
+    private readonly Backend.Interpreter.Interpreter _interpreter = new();
+
     public TrapOutcome Emulate(BlockExit exit, out string detail)
     {
         detail = "";
@@ -39,28 +44,24 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
         {
             case Op.Mcr or Op.Mrc or Op.Mcrr or Op.Mrrc when insn.Coproc is 14 or 15:
                 return SystemRegister(insn, s, out detail);
-            case Op.Wfi:
-                return TrapOutcome.WaitForInterrupt;
-            case Op.Wfe:
-                // With one vCPU nothing but an interrupt sends an event; WFE is a hint that returns at once.
-                return TrapOutcome.Emulated;
+            case Op.Ldc or Op.Stc or Op.Ldc2 or Op.Stc2 or Op.Mcr2 or Op.Mrc2 or Op.Mcrr2 or Op.Mrrc2:
+                detail = $"{insn.Encoding?.Name ?? "the instruction"} to coprocessor {insn.Coproc} is not emulated by the hypervisor yet";
+                return TrapOutcome.NotModelled;
             case Op.Vmrs or Op.Vmsr:
                 return VfpSystemRegisterTraps.Emulate(insn, s, out detail);
-            case Op.Mrs:
-                s->R[insn.Rd] = SystemCalls.Invoke(s, (ulong)(insn.Flag('R') ? IR.CallOutKind.ReadSpsr : IR.CallOutKind.ReadCpsr), 0, 0);
-                return TrapOutcome.Emulated;
-            case Op.Msr:
-            {
-                uint value = insn.Encoding!.Has(Field.Rotate) ? Bits.ExpandArmImmediate(insn.Imm, insn.Rotate) : s->R[insn.Rn];
-                uint mask = (uint)insn.Rm;
-                if (insn.Flag('R')) SystemCalls.WriteSpsr(s, value, mask);
-                else SystemCalls.WriteCpsr(s, value, mask);
-                return TrapOutcome.Emulated;
-            }
             default:
-                detail = $"{insn.Encoding?.Name ?? "the instruction"} is not emulated by the hypervisor yet";
-                return TrapOutcome.NotModelled;
+                return Interpret(exit);
         }
+    }
+
+    private TrapOutcome Interpret(BlockExit exit)
+    {
+        var s = cpu.State;
+        var block = source.LiftSingle(exit.Pc, exit.Thumb, (byte)s->IT, Modes.IsPrivileged(s->Mode), s->E != 0);
+        var kind = _interpreter.Run(block, s, cpu.Memory, exit);
+        // The trapping block counted the instruction already.
+        s->Retired -= (ulong)block.GuestInstructions;
+        return kind is ExitKind.Continue or ExitKind.Dispatcher ? TrapOutcome.Resumed : TrapOutcome.Exited;
     }
 
     private TrapOutcome SystemRegister(in Instruction insn, CpuState* s, out string detail)
@@ -76,20 +77,7 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers)
         }
         detail += $" ({register.Name})";
         if (!register.PermitsNow(read, cpu)) return TrapOutcome.Undefined;
-        if (read)
-        {
-            ulong value = register.Read!(cpu);
-            if (wide)
-            {
-                s->R[insn.Rt] = (uint)value;
-                s->R[insn.Rt2] = (uint)(value >> 32);
-            }
-            // MRC to R15 writes the top four bits to the flags (APSR_nzcv).
-            else if (insn.Rt == 15) { s->N = (uint)value >> 31; s->Z = ((uint)value >> 30) & 1; s->C = ((uint)value >> 29) & 1; s->V = ((uint)value >> 28) & 1; }
-            else s->R[insn.Rt] = (uint)value;
-            return TrapOutcome.Emulated;
-        }
-        register.Write!(cpu, wide ? s->R[insn.Rt] | ((ulong)s->R[insn.Rt2] << 32) : s->R[insn.Rt]);
+        SystemRegisterTable.Perform(cpu, register, insn.Rt, wide ? insn.Rt2 : 0, read, wide);
         return TrapOutcome.Emulated;
     }
 }

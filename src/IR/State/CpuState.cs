@@ -69,6 +69,8 @@ public unsafe struct CpuState
     public ulong RetireLimit;
     /// <summary>Host address of the vCPU's software TLB, which compiled code indexes inline; set by the dispatcher.</summary>
     public nint Tlb;
+    /// <summary>A GC handle of the object that serves the call-outs of system-register accesses lowered in translate mode (the vCPU).</summary>
+    public nint Owner;
     /// <summary>
     /// What asks the dispatcher to return to the hypervisor at the next block boundary: the IRQ and FIQ
     /// input lines (<see cref="PendingIrq"/>, <see cref="PendingFiq"/>; they count only while CPSR.I
