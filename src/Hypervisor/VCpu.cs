@@ -64,6 +64,7 @@ public sealed unsafe class VCpu : IDisposable
         State->Owner = GCHandle.ToIntPtr(_owner);
         Clock = countInstructions ? GuestClock.CountingInstructions(State) : GuestClock.HostTime();
         Timer = new GenericTimer(Clock, RequestAttention);
+        if (countInstructions) Timer.DeadlineArmed = deadline => State->RetireLimit = Math.Min(State->RetireLimit, Clock.RetiredAt(deadline));
     }
 
     /// <summary>Drives the IRQ or FIQ input; an interrupt controller calls this on the vCPU's thread.</summary>
@@ -115,11 +116,11 @@ public sealed unsafe class VCpu : IDisposable
             ulong slice = Math.Min(retireLimit, State->Retired + 1_000_000);
             if (Clock.CountsInstructions && Timer.NextDeadline is { } deadline) slice = Math.Min(slice, Clock.RetiredAt(deadline));
             var kind = Dispatcher.Run(State, Memory, Exit, slice);
-            if (kind is ExitKind.Continue or ExitKind.Dispatcher) continue;
+            // An interrupt is taken at the top of the loop.
+            if (kind is ExitKind.Continue or ExitKind.Dispatcher or ExitKind.Interrupt) continue;
             long start = System.Diagnostics.Stopwatch.GetTimestamp();
             bool handled = kind switch
             {
-                ExitKind.Interrupt => TakeInterruptExit(),
                 // An emulated WFI leaves a WaitForInterrupt exit behind it.
                 ExitKind.Trap => EmulateTrap() || (Exit.Kind == ExitKind.WaitForInterrupt && WaitForInterrupt(cancel)),
                 ExitKind.WaitForInterrupt => WaitForInterrupt(cancel),
@@ -137,27 +138,22 @@ public sealed unsafe class VCpu : IDisposable
         return false;
     }
 
-    /// <summary>An interrupt exit is always handled: the interrupt is taken, or it was masked meanwhile and waits.</summary>
-    private bool TakeInterruptExit()
-    {
-        TakeInterrupt();
-        return true;
-    }
-
     /// <summary>
     /// Brings the timer's outputs up to date and takes an interrupt whose line is up and which CPSR
-    /// does not mask (FIQ before IRQ), at the next instruction to run. Returns whether it took one.
+    /// does not mask (FIQ before IRQ), at the next instruction to run; each one taken counts as an
+    /// interrupt exit, with its cost.
     /// </summary>
-    private bool TakeInterrupt()
+    private void TakeInterrupt()
     {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         if ((State->Pending & CpuState.PendingAttention) != 0) Interlocked.And(ref State->Pending, ~CpuState.PendingAttention);
         Timer.Update();
         GuestException kind;
         if ((State->Pending & CpuState.PendingFiq) != 0 && State->F == 0) kind = GuestException.Fiq;
         else if ((State->Pending & CpuState.PendingIrq) != 0 && State->I == 0) kind = GuestException.Irq;
-        else return false;
+        else return;
         ExceptionEntry.Enter(State, kind, State->R[15]);
-        return true;
+        Exits.Count(ExitKind.Interrupt, System.Diagnostics.Stopwatch.GetTimestamp() - start);
     }
 
     /// <summary>

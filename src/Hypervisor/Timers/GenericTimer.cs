@@ -22,8 +22,11 @@ public sealed class TimerChannel(string name)
 
     public bool Asserted(ulong count) => Condition(count) && (Control & InterruptMask) == 0;
 
-    /// <summary>The count at which the output will rise, if it is low and nothing changes meanwhile.</summary>
-    public ulong? Deadline(ulong count) => (Control & (Enable | InterruptMask)) == Enable && count < CompareValue ? CompareValue : null;
+    /// <summary>
+    /// The count at which the output will rise while it is low and unmasked (it may have passed since
+    /// the last update: host time does not wait), or null.
+    /// </summary>
+    public ulong? Deadline => (Control & (Enable | InterruptMask)) == Enable && !Level ? CompareValue : null;
 }
 
 /// <summary>
@@ -32,7 +35,8 @@ public sealed class TimerChannel(string name)
 /// virtual timers. Without the Virtualization Extensions CNTVOFF is zero, so the virtual count is the
 /// physical count. Outputs are brought up to date by <see cref="Update"/>, which the vCPU calls
 /// between blocks and every register write calls; when the clock follows host time, a host timer asks
-/// the vCPU (through the wake action) to call it at the next deadline.
+/// the vCPU (through the wake action) to call it at the next deadline, and when it counts
+/// instructions, <see cref="DeadlineArmed"/> lets the vCPU stop there.
 /// </summary>
 public sealed class GenericTimer : IDisposable
 {
@@ -59,6 +63,12 @@ public sealed class GenericTimer : IDisposable
     public uint KernelControl { get; set; }
     public TimerChannel Physical { get; } = new("physical");
     public TimerChannel Virtual { get; } = new("virtual");
+
+    /// <summary>
+    /// With --icount: told the next deadline whenever the outputs are brought up to date, so that a
+    /// timer armed by code that is running can end its slice there.
+    /// </summary>
+    public Action<ulong>? DeadlineArmed { get; set; }
 
     public ulong PhysicalCount => Clock.Now;
     public ulong VirtualCount => Clock.Now;
@@ -88,8 +98,7 @@ public sealed class GenericTimer : IDisposable
     {
         get
         {
-            ulong now = Clock.Now;
-            ulong? p = Physical.Deadline(now), v = Virtual.Deadline(now);
+            ulong? p = Physical.Deadline, v = Virtual.Deadline;
             return p is null ? v : v is null ? p : Math.Min(p.Value, v.Value);
         }
     }
@@ -106,6 +115,7 @@ public sealed class GenericTimer : IDisposable
             timer.Output?.Invoke(level);
         }
         if (!Clock.CountsInstructions) Schedule(NextDeadline);
+        else if (NextDeadline is { } deadline) DeadlineArmed?.Invoke(deadline);
     }
 
     private void Schedule(ulong? deadline)
