@@ -3,19 +3,62 @@ using Translator.Backend.Execution;
 
 namespace Translator.Hypervisor;
 
+/// <summary>Why the guest left translated code, as the hypervisor accounts for it.</summary>
+public enum ExitReason
+{
+    /// <summary>A sensitive instruction trapped (trap mode, or a system register translate mode cannot lower) and was emulated.</summary>
+    SensitiveInstruction,
+    /// <summary>An exception (SVC, undefined instruction, prefetch or data abort) forwarded into the guest's vectors.</summary>
+    GuestException,
+    /// <summary>An interrupt taken at a block boundary.</summary>
+    Interrupt,
+    /// <summary>WFI or WFE.</summary>
+    WaitForInterrupt,
+    /// <summary>A semihosting call served by the platform.</summary>
+    Semihosting,
+    /// <summary>A hypercall served by the platform.</summary>
+    Hypercall,
+    /// <summary>A change the translated code cannot follow (the mode, the endianness, a system register): back to the dispatcher.</summary>
+    StateChange,
+    /// <summary>The run ended: the guest exited or failed.</summary>
+    Halt,
+}
+
 /// <summary>Exits by reason, with the time spent handling them.</summary>
 public sealed class ExitStatistics
 {
-    private readonly long[] _counts = new long[Enum.GetValues<ExitKind>().Length];
-    private readonly long[] _ticks = new long[Enum.GetValues<ExitKind>().Length];
+    private readonly long[] _counts = new long[Enum.GetValues<ExitReason>().Length];
+    private readonly long[] _ticks = new long[Enum.GetValues<ExitReason>().Length];
+    private ExitReason? _reclassified;
+
+    /// <summary>The reason an exit of this kind has unless its handler says otherwise.</summary>
+    public static ExitReason DefaultReason(ExitKind kind) => kind switch
+    {
+        ExitKind.Trap => ExitReason.SensitiveInstruction,
+        ExitKind.Exception or ExitKind.Abort => ExitReason.GuestException,
+        ExitKind.WaitForInterrupt => ExitReason.WaitForInterrupt,
+        _ => ExitReason.StateChange,
+    };
+
+    /// <summary>The platform's handler says what the exit it is handling turned out to be (a semihosting call, a hypercall, the end).</summary>
+    public void Reclassify(ExitReason reason) => _reclassified = reason;
 
     public void Count(ExitKind kind, long ticks)
     {
-        _counts[(int)kind]++;
-        _ticks[(int)kind] += ticks;
+        var reason = _reclassified ?? DefaultReason(kind);
+        _reclassified = null;
+        Count(reason, ticks);
     }
 
-    public IEnumerable<(ExitKind Kind, long Count, double MeanMicroseconds)> Rows =>
-        Enum.GetValues<ExitKind>().Where(k => _counts[(int)k] > 0)
+    public void Count(ExitReason reason, long ticks)
+    {
+        _counts[(int)reason]++;
+        _ticks[(int)reason] += ticks;
+    }
+
+    public long CountOf(ExitReason reason) => _counts[(int)reason];
+
+    public IEnumerable<(ExitReason Reason, long Count, double MeanMicroseconds)> Rows =>
+        Enum.GetValues<ExitReason>().Where(k => _counts[(int)k] > 0)
             .Select(k => (k, _counts[(int)k], _ticks[(int)k] * 1e6 / Stopwatch.Frequency / _counts[(int)k]));
 }

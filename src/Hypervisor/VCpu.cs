@@ -47,6 +47,8 @@ public sealed unsafe class VCpu : IDisposable
     private readonly TrapEmulator _traps;
 
     public SystemRegisterTable Registers { get; } = SystemRegisterTable.CortexA15();
+    public PerformanceMonitors Pmu { get; private set; } = new();
+    public DebugRegisters Debug { get; private set; } = new();
     private readonly LoweredSystemRegisters _lowered;
     private GCHandle _owner;
 
@@ -98,6 +100,8 @@ public sealed unsafe class VCpu : IDisposable
     public void Reset(uint entry)
     {
         *State = default;
+        Pmu = new PerformanceMonitors();
+        Debug = new DebugRegisters();
         State->Owner = GCHandle.ToIntPtr(_owner);
         State->Mode = (uint)ProcessorMode.Supervisor;
         State->A = State->I = State->F = 1;
@@ -117,7 +121,12 @@ public sealed unsafe class VCpu : IDisposable
             if (Clock.CountsInstructions && Timer.NextDeadline is { } deadline) slice = Math.Min(slice, Clock.RetiredAt(deadline));
             var kind = Dispatcher.Run(State, Memory, Exit, slice);
             // An interrupt is taken at the top of the loop.
-            if (kind is ExitKind.Continue or ExitKind.Dispatcher or ExitKind.Interrupt) continue;
+            if (kind is ExitKind.Continue or ExitKind.Interrupt) continue;
+            if (kind == ExitKind.Dispatcher)
+            {
+                Exits.Count(ExitReason.StateChange, 0);
+                continue;
+            }
             long start = System.Diagnostics.Stopwatch.GetTimestamp();
             bool handled = kind switch
             {
@@ -153,7 +162,7 @@ public sealed unsafe class VCpu : IDisposable
         else if ((State->Pending & CpuState.PendingIrq) != 0 && State->I == 0) kind = GuestException.Irq;
         else return;
         ExceptionEntry.Enter(State, kind, State->R[15]);
-        Exits.Count(ExitKind.Interrupt, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+        Exits.Count(ExitReason.Interrupt, System.Diagnostics.Stopwatch.GetTimestamp() - start);
     }
 
     /// <summary>

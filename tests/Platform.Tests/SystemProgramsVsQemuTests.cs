@@ -58,7 +58,7 @@ public sealed class SystemProgramsVsQemuTests
 
     /// <summary>The lines of a --stats report that a repeated run must reproduce: instructions retired, interrupts taken.</summary>
     private static string[] Repeatable(string report) =>
-        [.. report.Split('\n').Where(l => l.StartsWith("guest instructions retired", StringComparison.Ordinal) || l.StartsWith("exits Interrupt ", StringComparison.Ordinal))
+        [.. report.Split('\n').Where(l => l.StartsWith("guest instructions retired", StringComparison.Ordinal) || l.StartsWith("exits: interrupt ", StringComparison.Ordinal))
             .Select(l => l.Split(" (mean")[0])];
 
     /// <summary>Runs the program and checks its output and exit code against QEMU's; returns the run's report.</summary>

@@ -9,7 +9,8 @@ public static unsafe class SystemCalls
 {
     public static uint Invoke(CpuState* state, ulong kind, uint a, uint b) => (CallOutKind)kind switch
     {
-        CallOutKind.ReadCpsr => state->Cpsr,
+        // MRS reads the execution state bits (IT, J, T) as zero.
+        CallOutKind.ReadCpsr => state->Cpsr & ExecutionStateMask,
         CallOutKind.WriteCpsr => WriteCpsr(state, a, b),
         CallOutKind.ReadSpsr => state->CurrentSpsr ?? state->Cpsr,
         CallOutKind.WriteSpsr => WriteSpsr(state, a, b),
@@ -22,6 +23,8 @@ public static unsafe class SystemCalls
         CallOutKind.SystemRegister => SystemRegisterOwner(state).Access(state, a, b),
         _ => throw new InvalidOperationException($"unknown call-out {kind}"),
     };
+
+    private const uint ExecutionStateMask = 0xF8FF_03DF;
 
     /// <summary>CPSRWriteByInstr for MSR (not an exception return): returns 0.</summary>
     public static uint WriteCpsr(CpuState* state, uint value, uint byteMask)

@@ -16,25 +16,25 @@ public static class GenericTimerRegisters
 
     private static SystemRegister[] Timer(string prefix, int crm, int cvalOpc1, Func<GenericTimer, TimerChannel> channel, uint pl0Enable) =>
     [
-        new($"{prefix}_TVAL", C14(crm, 0), Access.Pl0, cpu => cpu.Timer.ReadTimerValue(channel(cpu.Timer)),
-            (cpu, value) => cpu.Timer.WriteTimerValue(channel(cpu.Timer), (uint)value)) { UserAccess = Granted(pl0Enable) },
-        new($"{prefix}_CTL", C14(crm, 1), Access.Pl0, cpu => cpu.Timer.ReadControl(channel(cpu.Timer)),
-            (cpu, value) => cpu.Timer.WriteControl(channel(cpu.Timer), (uint)value)) { UserAccess = Granted(pl0Enable) },
-        new($"{prefix}_CVAL", RegisterEncoding.Wide(15, cvalOpc1, 14), Access.Pl0, cpu => channel(cpu.Timer).CompareValue,
-            (cpu, value) => cpu.Timer.WriteCompareValue(channel(cpu.Timer), value)) { UserAccess = Granted(pl0Enable) },
+        new($"{prefix}_TVAL", C14(crm, 0), Access.Pl1, cpu => cpu.Timer.ReadTimerValue(channel(cpu.Timer)),
+            (cpu, value) => cpu.Timer.WriteTimerValue(channel(cpu.Timer), (uint)value)) { UserAccessWhen = Granted(pl0Enable) },
+        new($"{prefix}_CTL", C14(crm, 1), Access.Pl1, cpu => cpu.Timer.ReadControl(channel(cpu.Timer)),
+            (cpu, value) => cpu.Timer.WriteControl(channel(cpu.Timer), (uint)value)) { UserAccessWhen = Granted(pl0Enable) },
+        new($"{prefix}_CVAL", RegisterEncoding.Wide(15, cvalOpc1, 14), Access.Pl1, cpu => channel(cpu.Timer).CompareValue,
+            (cpu, value) => cpu.Timer.WriteCompareValue(channel(cpu.Timer), value)) { UserAccessWhen = Granted(pl0Enable) },
     ];
 
     public static readonly SystemRegister[] Registers =
     [
         new("CNTFRQ", C14(0, 0), Access.Pl1, cpu => cpu.Timer.Frequency, (cpu, value) => cpu.Timer.Frequency = (uint)value)
         {
-            ReadAccess = Access.Pl0,
-            UserAccess = Granted(GenericTimer.Pl0PhysicalCount | GenericTimer.Pl0VirtualCount),
+            UserAccessWhen = Granted(GenericTimer.Pl0PhysicalCount | GenericTimer.Pl0VirtualCount),
+            UserAccessReadOnly = true,
         },
         new("CNTKCTL", C14(1, 0), Access.Pl1, cpu => cpu.Timer.KernelControl,
             (cpu, value) => cpu.Timer.KernelControl = (uint)value & GenericTimer.KernelControlWritable),
-        new("CNTPCT", RegisterEncoding.Wide(15, 0, 14), Access.Pl0, cpu => cpu.Timer.PhysicalCount, null) { UserAccess = Granted(GenericTimer.Pl0PhysicalCount) },
-        new("CNTVCT", RegisterEncoding.Wide(15, 1, 14), Access.Pl0, cpu => cpu.Timer.VirtualCount, null) { UserAccess = Granted(GenericTimer.Pl0VirtualCount) },
+        new("CNTPCT", RegisterEncoding.Wide(15, 0, 14), Access.Pl1, cpu => cpu.Timer.PhysicalCount, null) { UserAccessWhen = Granted(GenericTimer.Pl0PhysicalCount) },
+        new("CNTVCT", RegisterEncoding.Wide(15, 1, 14), Access.Pl1, cpu => cpu.Timer.VirtualCount, null) { UserAccessWhen = Granted(GenericTimer.Pl0VirtualCount) },
         new("CNTVOFF", RegisterEncoding.Wide(15, 4, 14), Access.Pl1, null, null),
         .. Timer("CNTP", 2, 2, t => t.Physical, GenericTimer.Pl0PhysicalTimer),
         .. Timer("CNTV", 3, 3, t => t.Virtual, GenericTimer.Pl0VirtualTimer),

@@ -25,7 +25,7 @@ public enum Access { Pl1, Pl0 }
 /// changes an assumption translated code was made under (the MMU, the privilege, the ASID), so that
 /// the block must end after it. A 32-bit register uses the low half of the value.
 /// </summary>
-public sealed unsafe record SystemRegister(
+public sealed record SystemRegister(
     string Name,
     RegisterEncoding Encoding,
     Access Access,
@@ -40,22 +40,22 @@ public sealed unsafe record SystemRegister(
     public Access? ReadAccess { get; init; }
 
     /// <summary>
-    /// For a register User mode may reach only when the guest allows it (the generic timer's, by
-    /// CNTKCTL): whether it allows it now. Null: the static rule alone decides.
+    /// For a PL1 register that a control register can open to User mode (PMUSERENR.EN, CNTKCTL): whether
+    /// User mode may access it now. Translated code cannot know, so User-mode accesses of such a
+    /// register always trap and are checked then.
     /// </summary>
-    public Func<VCpu, bool>? UserAccess { get; init; }
+    public Func<VCpu, bool>? UserAccessWhen { get; init; }
+
+    /// <summary>What <see cref="UserAccessWhen"/> opens to User mode is reads only (CNTFRQ); User-mode writes stay UNDEFINED.</summary>
+    public bool UserAccessReadOnly { get; init; }
 
     /// <summary>Whether an access in this direction is permitted at the given privilege (the register exists in it).</summary>
-    public bool Permits(bool read, bool privileged) =>
-        (read ? Read is not null : Write is not null)
-        && (privileged || (read ? ReadAccess ?? Access : Access) == Access.Pl0);
+    public bool Permits(VCpu cpu, bool read, bool privileged) =>
+        Exists(read) && (privileged || PermitsUser(read) || ((read || !UserAccessReadOnly) && UserAccessWhen?.Invoke(cpu) == true));
 
-    /// <summary>Whether an access in this direction is permitted now, in the vCPU's current mode and with its current controls.</summary>
-    public bool PermitsNow(bool read, VCpu cpu)
-    {
-        bool privileged = IR.State.Modes.IsPrivileged(cpu.State->Mode);
-        return Permits(read, privileged) && (privileged || UserAccess?.Invoke(cpu) != false);
-    }
+    public bool Exists(bool read) => read ? Read is not null : Write is not null;
+
+    public bool PermitsUser(bool read) => (read ? ReadAccess ?? Access : Access) == Access.Pl0;
 
     /// <summary>A register that reads as a fixed value and ignores no writes (they are UNDEFINED).</summary>
     public static SystemRegister Constant(string name, RegisterEncoding encoding, uint value, Access access = Access.Pl1) =>

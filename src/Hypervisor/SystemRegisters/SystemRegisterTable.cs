@@ -23,7 +23,7 @@ public sealed class SystemRegisterTable : ISystemRegisterMap
 
     public static SystemRegisterTable CortexA15() => new(
         Identification.Registers, SystemControl.Registers, CacheMaintenance.Registers, CoprocessorAccess.Registers,
-        GenericTimerRegisters.Registers);
+        PerformanceMonitors.Registers, DebugRegisters.Registers, GenericTimerRegisters.Registers);
 
     public SystemRegister? Find(RegisterEncoding encoding) => _registers.GetValueOrDefault(encoding);
 
@@ -36,10 +36,10 @@ public sealed class SystemRegisterTable : ISystemRegisterMap
     {
         var encoding = wide ? RegisterEncoding.Wide(coproc, opc1, crm) : new RegisterEncoding(coproc, opc1, crn, crm, opc2);
         if (Find(encoding) is not { } register) return null;
-        // Whether User mode may reach the generic timer's registers depends on CNTKCTL when the access
-        // runs, not when it is translated: such an access stays a trap, which checks it then.
-        if (!privileged && register.UserAccess is not null && register.Permits(read, privileged)) return null;
-        return new SystemRegisterPlan((uint)HandleOf(register), register.Permits(read, privileged), register.EndsBlock);
+        // Whether User mode may access it can change at run time: such accesses trap and are checked then.
+        if (!privileged && !register.PermitsUser(read) && register.UserAccessWhen is not null) return null;
+        bool permitted = register.Exists(read) && (privileged || register.PermitsUser(read));
+        return new SystemRegisterPlan((uint)HandleOf(register), permitted, register.EndsBlock);
     }
 
     /// <summary>

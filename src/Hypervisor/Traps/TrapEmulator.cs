@@ -76,7 +76,7 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers,
             return TrapOutcome.NotModelled;
         }
         detail += $" ({register.Name})";
-        if (!register.PermitsNow(read, cpu)) return TrapOutcome.Undefined;
+        if (!register.Permits(cpu, read, Modes.IsPrivileged(s->Mode))) return TrapOutcome.Undefined;
         SystemRegisterTable.Perform(cpu, register, insn.Rt, wide ? insn.Rt2 : 0, read, wide);
         return TrapOutcome.Emulated;
     }

@@ -22,6 +22,7 @@ public static class CommandLine
             version.Action = new PrintVersion(stdout);
         root.Subcommands.Add(DisasmCommand.Create(logLevel, stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(logLevel, stdout, stderr));
+        root.Subcommands.Add(CompareCommand.Create(logLevel, stdout, stderr));
 
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(config);

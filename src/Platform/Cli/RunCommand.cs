@@ -15,56 +15,30 @@ internal static class RunCommand
 {
     public static Command Create(Option<LogLevel> logLevel, TextWriter stdout, TextWriter stderr)
     {
-        var machine = new Option<string>("--machine") { Description = "Board to emulate", DefaultValueFactory = _ => "virt" };
-        machine.AcceptOnlyFromAmong("virt");
-        var kernel = new Option<string>("--kernel") { Description = "Guest program (an ARM ELF executable)", Required = true };
-        var semihosting = new Option<bool>("--semihosting") { Description = "Serve ARM semihosting calls (SVC 0x123456)" };
+        var options = new RunOptionSet();
         var engine = new Option<string>("--engine") { Description = "jit: compile hot blocks; interp: interpret every block", DefaultValueFactory = _ => "jit" };
         engine.AcceptOnlyFromAmong("jit", "interp");
         var sensitive = new Option<string>("--sensitive") { Description = "trap: sensitive instructions exit to the hypervisor; translate: lowered inline", DefaultValueFactory = _ => "translate" };
         sensitive.AcceptOnlyFromAmong("trap", "translate");
-        var memory = new Option<string>("-m", "--memory") { Description = "RAM size, e.g. 256M, 1G", DefaultValueFactory = _ => "256M" };
-        var maxInsns = new Option<ulong?>("--max-insns") { Description = "Stop after this many guest instructions" };
-        var timeout = new Option<double?>("--timeout") { Description = "Stop after this many seconds" };
-        var stats = new Option<bool>("--stats") { Description = "Print instructions retired, blocks, cache hits, translation time, run time and MIPS" };
-        var icount = new Option<bool>("--icount")
-        {
-            Description = "Guest time follows retired instructions (one 62.5 MHz counter tick per instruction, like QEMU's -icount shift=4), so runs repeat exactly",
-        };
-        var append = new Option<string>("--append") { Description = "Command line passed to the guest", DefaultValueFactory = _ => "" };
-        var disable = new Option<string[]>("--disable")
-        {
-            Description = "Turn optimisations off, to bisect a miscompilation: " + string.Join(", ", Optimisations.Keys),
-            AllowMultipleArgumentsPerToken = true,
-        };
-        disable.AcceptOnlyFromAmong([.. Optimisations.Keys]);
+        var stats = new Option<bool>("--stats") { Description = "Print exits by reason, blocks, TLB misses, cache hits, translation time, run time and MIPS" };
 
-        var command = new Command("run", "Run a guest program") { machine, kernel, semihosting, engine, sensitive, memory, maxInsns, timeout, stats, icount, append, disable };
+        var command = new Command("run", "Run a guest program") { engine, sensitive, stats };
+        options.AddTo(command);
         command.SetAction(result =>
         {
             using var loggers = CommandLine.CreateLoggerFactory(result.GetValue(logLevel), stderr);
             var log = loggers.CreateLogger("run");
-            string path = result.GetValue(kernel)!;
+            string path = result.GetValue(options.Kernel)!;
             try
             {
-                if (!File.Exists(path)) return CommandLine.Fail(stderr, $"{path}: no such file");
-                RunOptions options = new()
+                var run = options.Bind(result) with
                 {
-                    Kernel = path,
-                    RamSize = ParseSize(result.GetValue(memory)!),
-                    Semihosting = result.GetValue(semihosting),
                     Engine = result.GetValue(engine) == "interp" ? EngineKind.Interpreter : EngineKind.Jit,
                     Sensitive = result.GetValue(sensitive) == "trap" ? SensitiveMode.Trap : SensitiveMode.Translate,
-                    MaxInstructions = result.GetValue(maxInsns) ?? ulong.MaxValue,
-                    Timeout = result.GetValue(timeout) is { } t ? (t > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--timeout must be positive")) : null,
                     Statistics = result.GetValue(stats),
-                    CountInstructions = result.GetValue(icount),
-                    Append = result.GetValue(append)!,
                 };
-                foreach (string name in result.GetValue(disable) ?? [])
-                    options = Optimisations[name](options);
                 using var console = Console.OpenStandardOutput();
-                var outcome = new GuestRunner(options, console, stderr, log).Run();
+                var outcome = new GuestRunner(run, console, stderr, log).Run();
                 if (outcome.Error is not null)
                 {
                     stderr.WriteLine($"translator: {(outcome.ExitCode == GuestRunner.LimitExitCode ? "stopped" : "error")}: {outcome.Error}");
@@ -82,6 +56,59 @@ internal static class RunCommand
             }
         });
         return command;
+    }
+}
+
+/// <summary>The options that say which guest to run and how, shared by `run` and `compare`.</summary>
+internal sealed class RunOptionSet
+{
+    public Option<string> Kernel { get; } = new("--kernel") { Description = "Guest program (an ARM ELF executable)", Required = true };
+    private readonly Option<string> _machine = new("--machine") { Description = "Board to emulate", DefaultValueFactory = _ => "virt" };
+    private readonly Option<bool> _semihosting = new("--semihosting") { Description = "Serve ARM semihosting calls (SVC 0x123456)" };
+    private readonly Option<string> _memory = new("-m", "--memory") { Description = "RAM size, e.g. 256M, 1G", DefaultValueFactory = _ => "256M" };
+    private readonly Option<ulong?> _maxInsns = new("--max-insns") { Description = "Stop after this many guest instructions" };
+    private readonly Option<double?> _timeout = new("--timeout") { Description = "Stop after this many seconds" };
+    private readonly Option<string> _append = new("--append") { Description = "Command line passed to the guest", DefaultValueFactory = _ => "" };
+    private readonly Option<bool> _icount = new("--icount")
+    {
+        Description = "Guest time follows retired instructions (one 62.5 MHz counter tick per instruction, like QEMU's -icount shift=4), so runs repeat exactly",
+    };
+    private readonly Option<string[]> _disable = new("--disable")
+    {
+        Description = "Turn optimisations off, to bisect a miscompilation: " + string.Join(", ", Optimisations.Keys),
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public RunOptionSet()
+    {
+        _machine.AcceptOnlyFromAmong("virt");
+        _disable.AcceptOnlyFromAmong([.. Optimisations.Keys]);
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { _machine, Kernel, _semihosting, _memory, _maxInsns, _timeout, _icount, _append, _disable })
+            command.Options.Add(option);
+    }
+
+    /// <summary>The run the options describe; throws ArgumentException for a value that makes no sense, ImageFormatException never (the file is read later).</summary>
+    public RunOptions Bind(ParseResult result)
+    {
+        string path = result.GetValue(Kernel)!;
+        if (!File.Exists(path)) throw new ArgumentException($"{path}: no such file");
+        RunOptions options = new()
+        {
+            Kernel = path,
+            RamSize = ParseSize(result.GetValue(_memory)!),
+            Semihosting = result.GetValue(_semihosting),
+            MaxInstructions = result.GetValue(_maxInsns) ?? ulong.MaxValue,
+            Timeout = result.GetValue(_timeout) is { } t ? (t > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--timeout must be positive")) : null,
+            Append = result.GetValue(_append)!,
+            CountInstructions = result.GetValue(_icount),
+        };
+        foreach (string name in result.GetValue(_disable) ?? [])
+            options = Optimisations[name](options);
+        return options;
     }
 
     /// <summary>The optimisations --disable can turn off, each as a change to the run's options.</summary>

@@ -76,8 +76,9 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
                 : $"stopped after {cpu.State->Retired} instructions (--max-insns)";
             _exitCode = LimitExitCode;
         }
-        if (options.Statistics) WriteStatistics(cpu, memory, timer.Elapsed);
-        return new RunOutcome(_exitCode ?? (_error is null ? 0 : 1), _error, _dump);
+        var figures = Collect(cpu, memory, timer.Elapsed);
+        if (options.Statistics) WriteStatistics(figures);
+        return new RunOutcome(_exitCode ?? (_error is null ? 0 : 1), _error, _dump) { Figures = figures };
     }
 
     public ExitAction Handle(VCpu cpu, BlockExit exit)
@@ -87,6 +88,7 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
         {
             case ExitKind.Exception when exit.Exception == ExceptionKind.SupervisorCall && _semihosting is not null
                                          && exit.Immediate == (exit.Thumb ? ArmSemihosting.ThumbSvc : ArmSemihosting.ArmSvc):
+                cpu.Exits.Reclassify(ExitReason.Semihosting);
                 s->R[0] = _semihosting.Call(s->R[0], s->R[1]);
                 // The lifter left ITSTATE advanced past the SVC, as the exception would.
                 s->R[15] = exit.Pc + (exit.Thumb ? 2u : 4u);
@@ -125,6 +127,7 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
 
     private ExitAction Fatal(VCpu cpu, string message, uint pc)
     {
+        cpu.Exits.Reclassify(ExitReason.Halt);
         _error = message;
         uint word = cpu.Memory.TryFetch(pc, 4, out uint w) ? w : 0;
         Dump(cpu, pc, word);
@@ -149,21 +152,49 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
 
     private static string AsmName(int r) => Frontend.Decoding.AsmWriter.RegName(r);
 
-    private void WriteStatistics(VCpu cpu, GuestMemory memory, TimeSpan elapsed)
+    /// <summary>What the run cost, as rows of figures: what `--stats` prints and `translator compare` sets side by side.</summary>
+    private static RunFigures Collect(VCpu cpu, GuestMemory memory, TimeSpan elapsed)
     {
         var st = cpu.Dispatcher.Statistics;
         var cache = cpu.Dispatcher.Cache;
         ulong retired = cpu.State->Retired;
+        var rows = new List<(string, string)>
+        {
+            ("guest instructions retired", $"{retired}"),
+            ("blocks translated", $"{st.BlocksTranslated} ({st.TranslateSeconds * 1000:F1} ms)"),
+            ("blocks compiled", $"{st.BlocksCompiled} ({st.CompileSeconds * 1000:F1} ms), {st.RegionsFormed} regions of {st.RegionBlocks} blocks"),
+            ("blocks invalidated", $"{cache.Invalidated}"),
+            ("block executions", $"{st.BlockExecutions} (interpreted {st.InterpretedExecutions}, chained {st.ChainedTransfers})"),
+            ("cache lookups", $"{cache.Lookups} (jump-cache hits {cache.JumpCacheHits})"),
+            ("tlb misses", $"{memory.TlbMisses}"),
+            ("mmio accesses", $"{memory.MmioAccesses}"),
+            ("system-register call-outs", $"{cpu.LoweredSystemRegisterCalls}"),
+        };
+        foreach (var reason in Enum.GetValues<ExitReason>())
+        {
+            var row = cpu.Exits.Rows.FirstOrDefault(r => r.Reason == reason);
+            rows.Add(($"exits: {ExitName(reason)}", row.Count == 0 ? "0" : $"{row.Count} (mean {row.MeanMicroseconds:F2} us)"));
+        }
+        rows.Add(("run time", $"{elapsed.TotalSeconds:F3} s"));
+        rows.Add(("MIPS", $"{retired / Math.Max(elapsed.TotalSeconds, 1e-9) / 1e6:F1}"));
+        return new RunFigures(rows);
+    }
+
+    private static string ExitName(ExitReason reason) => reason switch
+    {
+        ExitReason.SensitiveInstruction => "sensitive instruction",
+        ExitReason.GuestException => "guest exception",
+        ExitReason.Interrupt => "interrupt",
+        ExitReason.WaitForInterrupt => "WFI/WFE",
+        ExitReason.Semihosting => "semihosting",
+        ExitReason.Hypercall => "hypercall",
+        ExitReason.StateChange => "state change",
+        _ => "halt",
+    };
+
+    private void WriteStatistics(RunFigures figures)
+    {
         report.WriteLine("--- statistics");
-        report.WriteLine($"guest instructions retired  {retired}");
-        report.WriteLine($"blocks translated           {st.BlocksTranslated} ({st.TranslateSeconds * 1000:F1} ms)");
-        report.WriteLine($"blocks compiled             {st.BlocksCompiled} ({st.CompileSeconds * 1000:F1} ms), {st.RegionsFormed} as regions of {st.RegionBlocks} blocks");
-        report.WriteLine($"block executions            {st.BlockExecutions} (interpreted {st.InterpretedExecutions}, chained {st.ChainedTransfers})");
-        report.WriteLine($"cache lookups               {cache.Lookups} (jump-cache hits {cache.JumpCacheHits}), invalidated {cache.Invalidated}");
-        report.WriteLine($"tlb misses                  {memory.TlbMisses}, mmio accesses {memory.MmioAccesses}");
-        foreach (var (kind, count, mean) in cpu.Exits.Rows)
-            report.WriteLine($"exits {kind,-20} {count} (mean {mean:F2} us)");
-        report.WriteLine($"run time                    {elapsed.TotalSeconds:F3} s");
-        report.WriteLine($"MIPS                        {retired / Math.Max(elapsed.TotalSeconds, 1e-9) / 1e6:F1}");
+        foreach (var (name, value) in figures.Rows) report.WriteLine($"{name,-30}{value}");
     }
 }

@@ -23,4 +23,11 @@ public sealed record RunOptions
 }
 
 /// <summary>How a run ended: the process exit code, and for a failure its message and the register dump that goes with it.</summary>
-public sealed record RunOutcome(int ExitCode, string? Error, string? Details);
+public sealed record RunOutcome(int ExitCode, string? Error, string? Details)
+{
+    /// <summary>What the run cost; null when it never started.</summary>
+    public RunFigures? Figures { get; init; }
+}
+
+/// <summary>A run's figures as named rows, in the order they are printed.</summary>
+public sealed record RunFigures(IReadOnlyList<(string Name, string Value)> Rows);
