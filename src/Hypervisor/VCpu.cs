@@ -2,7 +2,9 @@ using System.Runtime.InteropServices;
 using Translator.Backend.Execution;
 using Translator.Frontend.Lifting;
 using Translator.Hypervisor.Exceptions;
+using Translator.Hypervisor.Interrupts;
 using Translator.Hypervisor.Memory;
+using Translator.Hypervisor.Timers;
 using Translator.IR;
 using Translator.Hypervisor.SystemRegisters;
 using Translator.Hypervisor.Traps;
@@ -20,9 +22,18 @@ public interface IExitHandler
 }
 
 /// <summary>
-/// A virtual CPU: the guest state in native memory, the guest's memory view, and the dispatcher
-/// that runs translated code on them. Exits that translated code cannot handle come back here and
-/// go to the platform's handler.
+/// A virtual CPU: the guest state in native memory, the guest's memory view, the dispatcher that
+/// runs translated code on them, and the generic timer. Exits that translated code cannot handle come
+/// back here and go to the platform's handler.
+///
+/// Interrupts: an interrupt controller drives the IRQ and FIQ lines (<see cref="SetInterruptLine"/>).
+/// A rising line lowers the retire limit, so that compiled regions return at their next back edge,
+/// and sets a bit of the state's pending word, which the dispatcher checks before every block; the
+/// vCPU then takes the interrupt if CPSR does not mask it, with the next instruction to run as the
+/// preferred return address. With --icount (<see cref="GuestClock.CountsInstructions"/>) the run is cut
+/// into slices that end where the next timer deadline falls, so an interrupt is taken at the first
+/// point at or after the deadline where the engine checks (between blocks; at a compiled region's back
+/// edges and exits), the same point in every run.
 /// </summary>
 public sealed unsafe class VCpu : IDisposable
 {
@@ -31,6 +42,8 @@ public sealed unsafe class VCpu : IDisposable
     public Dispatcher Dispatcher { get; }
     public BlockExit Exit { get; } = new();
     public ExitStatistics Exits { get; } = new();
+    public GuestClock Clock { get; }
+    public GenericTimer Timer { get; }
     private readonly TrapEmulator _traps;
 
     /// <summary>The physical base of the board's private peripherals (the GIC), which CBAR reports.</summary>
@@ -44,7 +57,8 @@ public sealed unsafe class VCpu : IDisposable
     private readonly LoweredSystemRegisters _lowered;
     private GCHandle _owner;
 
-    public VCpu(GuestMemory memory, EngineOptions engine, SensitiveMode sensitive)
+    /// <param name="countInstructions">Guest time follows retired instructions (--icount) instead of host time.</param>
+    public VCpu(GuestMemory memory, EngineOptions engine, SensitiveMode sensitive, bool countInstructions = false)
     {
         State = (CpuState*)NativeMemory.AllocZeroed((nuint)sizeof(CpuState));
         Memory = memory;
@@ -56,6 +70,29 @@ public sealed unsafe class VCpu : IDisposable
         _lowered = new LoweredSystemRegisters(this, Registers);
         _owner = GCHandle.Alloc(_lowered);
         State->Owner = GCHandle.ToIntPtr(_owner);
+        Clock = countInstructions ? GuestClock.CountingInstructions(State) : GuestClock.HostTime();
+        Timer = new GenericTimer(Clock, RequestAttention);
+        if (countInstructions) Timer.DeadlineArmed = deadline => State->RetireLimit = Math.Min(State->RetireLimit, Clock.RetiredAt(deadline));
+    }
+
+    /// <summary>Drives the IRQ or FIQ input; an interrupt controller calls this on the vCPU's thread.</summary>
+    public void SetInterruptLine(InterruptLine line, bool level)
+    {
+        uint bit = line == InterruptLine.Irq ? CpuState.PendingIrq : CpuState.PendingFiq;
+        if (!level)
+        {
+            Interlocked.And(ref State->Pending, ~bit);
+            return;
+        }
+        Interlocked.Or(ref State->Pending, bit);
+        State->RetireLimit = 0;
+    }
+
+    /// <summary>From any thread: asks the run loop to come back to the hypervisor at the next block boundary.</summary>
+    private void RequestAttention()
+    {
+        Interlocked.Or(ref State->Pending, CpuState.PendingAttention);
+        State->RetireLimit = 0;
     }
 
     /// <summary>System-register accesses that translated code made through call-outs (translate mode).</summary>
@@ -84,17 +121,27 @@ public sealed unsafe class VCpu : IDisposable
     {
         while (!cancel.IsCancellationRequested && State->Retired < retireLimit)
         {
-            // Bounded slices keep cancellation (timeouts, interrupts later) responsive.
+            TakeInterrupt();
+            // Bounded slices keep cancellation (timeouts) responsive; with --icount a slice also ends at the timer's deadline.
             ulong slice = Math.Min(retireLimit, State->Retired + 1_000_000);
+            if (Clock.CountsInstructions && Timer.NextDeadline is { } deadline) slice = Math.Min(slice, Clock.RetiredAt(deadline));
             var kind = Dispatcher.Run(State, Memory, Exit, slice, vmid: Vmid);
-            if (kind == ExitKind.Continue) continue;
+            // An interrupt is taken at the top of the loop.
+            if (kind is ExitKind.Continue or ExitKind.Interrupt) continue;
             if (kind == ExitKind.Dispatcher)
             {
                 Exits.Count(ExitReason.StateChange, 0);
                 continue;
             }
             long start = System.Diagnostics.Stopwatch.GetTimestamp();
-            if (kind == ExitKind.Trap && EmulateTrap())
+            bool handled = kind switch
+            {
+                // An emulated WFI leaves a WaitForInterrupt exit behind it.
+                ExitKind.Trap => EmulateTrap() || (Exit.Kind == ExitKind.WaitForInterrupt && WaitForInterrupt(cancel)),
+                ExitKind.WaitForInterrupt => WaitForInterrupt(cancel),
+                _ => false,
+            };
+            if (handled)
             {
                 Exits.Count(kind, System.Diagnostics.Stopwatch.GetTimestamp() - start);
                 continue;
@@ -107,9 +154,50 @@ public sealed unsafe class VCpu : IDisposable
     }
 
     /// <summary>
-    /// Emulates a trapped instruction and resumes after it; an access the architecture makes
-    /// UNDEFINED becomes the undefined-instruction exception, and one not modelled yet goes to the
-    /// platform with its description. Returns whether the guest can simply go on.
+    /// Brings the timer's outputs up to date and takes an interrupt whose line is up and which CPSR
+    /// does not mask (FIQ before IRQ), at the next instruction to run; each one taken counts as an
+    /// interrupt exit, with its cost.
+    /// </summary>
+    private void TakeInterrupt()
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        if ((State->Pending & CpuState.PendingAttention) != 0) Interlocked.And(ref State->Pending, ~CpuState.PendingAttention);
+        Timer.Update();
+        GuestException kind;
+        if ((State->Pending & CpuState.PendingFiq) != 0 && State->F == 0) kind = GuestException.Fiq;
+        else if ((State->Pending & CpuState.PendingIrq) != 0 && State->I == 0) kind = GuestException.Irq;
+        else return;
+        ExceptionEntry.Enter(State, kind, State->R[15]);
+        Exits.Count(ExitReason.Interrupt, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+    }
+
+    /// <summary>
+    /// WFI: returns once an interrupt is pending, masked or not, as the architecture specifies; with
+    /// host time the thread sleeps until the timer's next deadline, with --icount guest time jumps to
+    /// it. Returns false when nothing could ever wake it (no line up, no timer armed), leaving a
+    /// WaitForInterrupt exit for the platform to report.
+    /// </summary>
+    private bool WaitForInterrupt(CancellationToken cancel)
+    {
+        while (true)
+        {
+            Timer.Update();
+            if ((State->Pending & (CpuState.PendingIrq | CpuState.PendingFiq)) != 0 || cancel.IsCancellationRequested) return true;
+            if (Timer.NextDeadline is not { } deadline)
+            {
+                Exit.Kind = ExitKind.WaitForInterrupt;
+                Exit.Pc = State->R[15];
+                return false;
+            }
+            if (Clock.CountsInstructions) Clock.SkipTo(deadline);
+            else cancel.WaitHandle.WaitOne(Clock.Until(deadline));
+        }
+    }
+
+    /// <summary>
+    /// Emulates a trapped instruction and resumes after it; an access the
+    /// architecture makes UNDEFINED becomes the undefined-instruction exception, and one not modelled
+    /// yet goes to the platform with its description. Returns whether the guest can simply go on.
     /// </summary>
     private bool EmulateTrap()
     {
@@ -201,6 +289,7 @@ public sealed unsafe class VCpu : IDisposable
 
     public void Dispose()
     {
+        Timer.Dispose();
         Dispatcher.Dispose();
         if (_owner.IsAllocated) _owner.Free();
         if (State != null)

@@ -16,12 +16,13 @@ public sealed class Vm : IDisposable
     public GuestMemory Memory { get; }
     public VCpu Cpu { get; }
 
-    public Vm(byte id, PhysicalMap map, EngineOptions engine, SensitiveMode sensitive)
+    /// <param name="countInstructions">--icount: guest time follows retired instructions, so runs repeat exactly.</param>
+    public Vm(byte id, PhysicalMap map, EngineOptions engine, SensitiveMode sensitive, bool countInstructions = false)
     {
         Id = id;
         Map = map;
         Memory = new GuestMemory(map);
-        Cpu = new VCpu(Memory, engine, sensitive) { Vmid = id };
+        Cpu = new VCpu(Memory, engine, sensitive, countInstructions) { Vmid = id };
     }
 
     public void Dispose()

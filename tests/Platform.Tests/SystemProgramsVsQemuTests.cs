@@ -30,8 +30,39 @@ public sealed class SystemProgramsVsQemuTests
         from sensitive in new[] { SensitiveMode.Trap, SensitiveMode.Translate }
         select new TestCaseData(name, engine, sensitive).SetName($"{name} ({engine}, {sensitive})");
 
+    /// <summary>With --icount, one engine per sensitive mode (the pairs cover both engines and both modes).</summary>
+    public static IEnumerable<TestCaseData> IcountCases() =>
+        from name in GuestPrograms.SystemNames
+        from pair in new[] { (EngineKind.Interpreter, SensitiveMode.Trap), (EngineKind.Jit, SensitiveMode.Translate) }
+        select new TestCaseData(name, pair.Item1, pair.Item2).SetName($"{name} ({pair.Item1}, {pair.Item2}, icount)");
+
     [TestCaseSource(nameof(Cases))]
-    public void OutputAndExitCodeMatchQemu(string name, EngineKind engine, SensitiveMode sensitive)
+    public void OutputAndExitCodeMatchQemu(string name, EngineKind engine, SensitiveMode sensitive) =>
+        RunAndCompare(name, new RunOptions { Kernel = GuestPrograms.SystemPath(name), Semihosting = true, Engine = engine, Sensitive = sensitive, Timeout = TimeSpan.FromSeconds(60) });
+
+    /// <summary>
+    /// With guest time following retired instructions, the output still matches QEMU's, and a second
+    /// run retires exactly as many instructions and takes exactly as many interrupts as the first.
+    /// </summary>
+    [TestCaseSource(nameof(IcountCases))]
+    public void WithIcountOutputMatchesQemuAndRunsRepeat(string name, EngineKind engine, SensitiveMode sensitive)
+    {
+        var options = new RunOptions
+        {
+            Kernel = GuestPrograms.SystemPath(name), Semihosting = true, Engine = engine, Sensitive = sensitive,
+            Timeout = TimeSpan.FromSeconds(60), CountInstructions = true, Statistics = true,
+        };
+        string first = RunAndCompare(name, options), second = RunAndCompare(name, options);
+        Assert.That(Repeatable(second), Is.EqualTo(Repeatable(first)));
+    }
+
+    /// <summary>The lines of a --stats report that a repeated run must reproduce: instructions retired, interrupts taken.</summary>
+    private static string[] Repeatable(string report) =>
+        [.. report.Split('\n').Where(l => l.StartsWith("guest instructions retired", StringComparison.Ordinal) || l.StartsWith("exits: interrupt ", StringComparison.Ordinal))
+            .Select(l => l.Split(" (mean")[0])];
+
+    /// <summary>Runs the program and checks its output and exit code against QEMU's; returns the run's report.</summary>
+    private static string RunAndCompare(string name, RunOptions options)
     {
         string elf = GuestPrograms.SystemPath(name);
         Qemu.Result expected;
@@ -41,11 +72,11 @@ public sealed class SystemProgramsVsQemuTests
 
         var console = new MemoryStream();
         var report = new StringWriter();
-        var options = new RunOptions { Kernel = elf, Semihosting = true, Engine = engine, Sensitive = sensitive, Timeout = TimeSpan.FromSeconds(60) };
         var outcome = new GuestRunner(options, console, report, NullLogger.Instance).Run();
 
         Assert.That(outcome.Error, Is.Null, $"{outcome.Error}\n{outcome.Details}\noutput so far:\n{System.Text.Encoding.UTF8.GetString(console.ToArray())}");
         Assert.That(System.Text.Encoding.UTF8.GetString(console.ToArray()), Is.EqualTo(System.Text.Encoding.UTF8.GetString(expected.Output)));
         Assert.That(outcome.ExitCode, Is.EqualTo(expected.ExitCode));
+        return report.ToString();
     }
 }

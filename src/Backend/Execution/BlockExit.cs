@@ -17,6 +17,8 @@ public enum ExitKind : byte
     WaitForInterrupt,
     /// <summary>A memory access faulted; the fault is in <see cref="BlockExit.FaultAddress"/>.</summary>
     Abort,
+    /// <summary>Between blocks: an unmasked interrupt line or a timer asks the hypervisor to act (<see cref="IR.State.CpuState.Pending"/>).</summary>
+    Interrupt,
 }
 
 /// <summary>The details of a block's exit, filled by whichever engine ran it.</summary>

@@ -31,16 +31,28 @@ public sealed unsafe class Dispatcher : IDisposable
         if (options.Engine == EngineKind.Jit && options.BackgroundCompile) _background = new BackgroundCompiler(Statistics);
     }
 
-    /// <summary>Runs until an exit other than Continue, or until <paramref name="retireLimit"/> instructions have retired.</summary>
+    /// <summary>
+    /// Runs until an exit other than Continue, until <paramref name="retireLimit"/> instructions have
+    /// retired or the limit is lowered (compiled regions check it at their back edges), or until the
+    /// state's pending word asks for the hypervisor (checked before every block).
+    /// </summary>
     public ExitKind Run(CpuState* state, IGuestMemory memory, BlockExit exit, ulong retireLimit, byte vmid = 0)
     {
         TranslatedBlock? previous = null;
         state->RetireLimit = retireLimit;
+        // Another thread may have set the pending word and lowered the limit just before the store
+        // above; the fence makes the pending check below see its bit.
+        Interlocked.MemoryBarrier();
         // The TLB table follows the privilege and the address space; both change only between blocks.
         uint tlbContext = TlbContext(state, state->Mode != (uint)ProcessorMode.User);
         state->Tlb = memory.SelectTlb(state);
-        while (state->Retired < retireLimit)
+        while (state->Retired < state->RetireLimit)
         {
+            if (state->NeedsAttention)
+            {
+                exit.Kind = ExitKind.Interrupt;
+                return ExitKind.Interrupt;
+            }
             bool privileged = state->Mode != (uint)ProcessorMode.User;
             uint context = TlbContext(state, privileged);
             if (context != tlbContext)

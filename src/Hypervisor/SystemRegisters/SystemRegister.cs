@@ -49,9 +49,12 @@ public sealed record SystemRegister(
     /// </summary>
     public Func<VCpu, bool>? UserAccessWhen { get; init; }
 
+    /// <summary>What <see cref="UserAccessWhen"/> opens to User mode is reads only (CNTFRQ); User-mode writes stay UNDEFINED.</summary>
+    public bool UserAccessReadOnly { get; init; }
+
     /// <summary>Whether an access in this direction is permitted at the given privilege (the register exists in it).</summary>
     public bool Permits(VCpu cpu, bool read, bool privileged) =>
-        Exists(read) && (privileged || PermitsUser(read) || UserAccessWhen?.Invoke(cpu) == true);
+        Exists(read) && (privileged || PermitsUser(read) || ((read || !UserAccessReadOnly) && UserAccessWhen?.Invoke(cpu) == true));
 
     public bool Exists(bool read) => read ? Read is not null : Write is not null;
 

@@ -23,7 +23,8 @@ public sealed class SystemRegisterTable : ISystemRegisterMap
 
     public static SystemRegisterTable CortexA15() => new(
         Identification.Registers, SystemControl.Registers, CacheMaintenance.Registers, CoprocessorAccess.Registers,
-        PerformanceMonitors.Registers, DebugRegisters.Registers, MemorySystem.Registers, ImplementationDefined.Registers);
+        PerformanceMonitors.Registers, DebugRegisters.Registers, MemorySystem.Registers, ImplementationDefined.Registers,
+        GenericTimerRegisters.Registers);
 
     public SystemRegister? Find(RegisterEncoding encoding) => _registers.GetValueOrDefault(encoding);
 

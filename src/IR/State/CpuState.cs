@@ -85,6 +85,18 @@ public unsafe struct CpuState
     public const uint AddressSpaceTranslated = 1u << 8;
     /// <summary>A GC handle of the object that serves the call-outs of system-register accesses lowered in translate mode (the vCPU).</summary>
     public nint Owner;
+    /// <summary>
+    /// What asks the dispatcher to return to the hypervisor at the next block boundary: the IRQ and FIQ
+    /// input lines (<see cref="PendingIrq"/>, <see cref="PendingFiq"/>; they count only while CPSR.I
+    /// or CPSR.F leaves them unmasked) and a request from another thread (<see cref="PendingAttention"/>,
+    /// a host timer's deadline). Changed with interlocked operations, since other threads set bits in it.
+    /// </summary>
+    public uint Pending;
+
+    public const uint PendingIrq = 1, PendingFiq = 2, PendingAttention = 4;
+
+    /// <summary>Whether <see cref="Pending"/> holds something the current CPSR masks do not hide.</summary>
+    public readonly bool NeedsAttention => (Pending & ~(I | (F << 1))) != 0;
 
     public const uint CpsrModeMask = 0x1F;
 

@@ -69,6 +69,10 @@ internal sealed class RunOptionSet
     private readonly Option<ulong?> _maxInsns = new("--max-insns") { Description = "Stop after this many guest instructions" };
     private readonly Option<double?> _timeout = new("--timeout") { Description = "Stop after this many seconds" };
     private readonly Option<string> _append = new("--append") { Description = "Command line passed to the guest", DefaultValueFactory = _ => "" };
+    private readonly Option<bool> _icount = new("--icount")
+    {
+        Description = "Guest time follows retired instructions (one 62.5 MHz counter tick per instruction, like QEMU's -icount shift=4), so runs repeat exactly",
+    };
     private readonly Option<string[]> _disable = new("--disable")
     {
         Description = "Turn optimisations off, to bisect a miscompilation: " + string.Join(", ", Optimisations.Keys),
@@ -83,7 +87,7 @@ internal sealed class RunOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { _machine, Kernel, _semihosting, _memory, _maxInsns, _timeout, _append, _disable })
+        foreach (Option option in new Option[] { _machine, Kernel, _semihosting, _memory, _maxInsns, _timeout, _icount, _append, _disable })
             command.Options.Add(option);
     }
 
@@ -100,6 +104,7 @@ internal sealed class RunOptionSet
             MaxInstructions = result.GetValue(_maxInsns) ?? ulong.MaxValue,
             Timeout = result.GetValue(_timeout) is { } t ? (t > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--timeout must be positive")) : null,
             Append = result.GetValue(_append)!,
+            CountInstructions = result.GetValue(_icount),
         };
         foreach (string name in result.GetValue(_disable) ?? [])
             options = Optimisations[name](options);

@@ -32,15 +32,21 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
     public RunOutcome Run()
     {
         var elf = ElfImage.Load(options.Kernel);
-        var map = VirtBoard.Build(options.RamSize, console, out var ram);
+        var map = VirtBoard.Build(options.RamSize, console, out var ram, out var gic);
         using var ramOwner = ram;
         uint entry = ElfLoader.Load(elf, map);
         uint imageEnd = elf.Segments.Where(s => s.Type == ElfImage.SegmentTypeLoad).Max(s => s.PhysicalAddress + s.MemorySize);
-        var engine = new EngineOptions { Engine = options.Engine, Passes = options.Passes, MaxRegionBlocks = options.MaxRegionBlocks };
-        using var vm = new Vm(1, map, engine, options.Sensitive);
+        // With --icount, what is compiled (and so where a region next checks for interrupts) must not
+        // depend on when a background thread finishes, or the run would not repeat exactly.
+        var engine = new EngineOptions
+        {
+            Engine = options.Engine, Passes = options.Passes, MaxRegionBlocks = options.MaxRegionBlocks, BackgroundCompile = !options.CountInstructions,
+        };
+        using var vm = new Vm(1, map, engine, options.Sensitive, options.CountInstructions);
         var memory = vm.Memory;
         var cpu = vm.Cpu;
         cpu.PeripheralBase = VirtBoard.PrivatePeripheralBase;
+        VirtBoard.Wire(gic, cpu);
         cpu.Reset(entry);
         if (options.Semihosting)
         {
@@ -108,8 +114,8 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
                 string reason = exit.FaultReason is { } r && exit.Exception == ExceptionKind.Undefined ? $" ({r})" : "";
                 return Fatal(cpu, $"{Describe(exit.Exception)}{reason} at 0x{exit.Pc:x8}, and {why}", exit.Pc);
             case ExitKind.WaitForInterrupt:
-                // No interrupt source exists yet, so a wait would never end.
-                return Fatal(cpu, $"WFI/WFE at 0x{exit.Pc:x8} with no interrupt source to wake it", exit.Pc);
+                // The vCPU waits for interrupts itself; it gives up only when nothing could ever raise one.
+                return Fatal(cpu, $"WFI (resuming at 0x{exit.Pc:x8}) would wait forever: no interrupt is pending and no timer is armed to raise one", exit.Pc);
             case ExitKind.Trap:
                 return Fatal(cpu, $"sensitive instruction at 0x{exit.Pc:x8}: {exit.FaultReason ?? "the hypervisor cannot emulate it yet"}", exit.Pc);
             default:

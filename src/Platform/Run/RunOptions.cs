@@ -14,6 +14,8 @@ public sealed record RunOptions
     public ulong MaxInstructions { get; init; } = ulong.MaxValue;
     public TimeSpan? Timeout { get; init; }
     public bool Statistics { get; init; }
+    /// <summary>Guest time follows retired instructions (one counter tick, 16 ns, per instruction), so runs repeat exactly.</summary>
+    public bool CountInstructions { get; init; }
     public string Append { get; init; } = "";
     public IR.Passes.PassOptions Passes { get; init; } = IR.Passes.PassOptions.All;
     /// <summary>Blocks a hot region may hold; 1 compiles every block on its own.</summary>
