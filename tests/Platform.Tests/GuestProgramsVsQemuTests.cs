@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Translator.Backend.Execution;
 using Translator.Frontend.Lifting;
 using Translator.Oracles;
@@ -14,13 +13,8 @@ namespace Translator.Platform.Tests;
 [Category("Guest")]
 public sealed class GuestProgramsVsQemuTests
 {
-
     [OneTimeSetUp]
-    public void RequireTools()
-    {
-        if (!Qemu.Available) Assert.Fail($"{Qemu.Tool} is missing: run ./run-tests, which installs qemu-system-arm");
-        if (Objdump.Which("arm-none-eabi-gcc") is null) Assert.Fail("arm-none-eabi-gcc is missing: run ./run-tests, which installs gcc-arm-none-eabi");
-    }
+    public void RequireTools() => QemuComparison.RequireTools();
 
     public static IEnumerable<TestCaseData> Cases() =>
         from name in GuestPrograms.Names
@@ -28,19 +22,9 @@ public sealed class GuestProgramsVsQemuTests
         select new TestCaseData(name, mode.Item1, mode.Item2).SetName($"{name} ({mode.Item1}, {mode.Item2})");
 
     [TestCaseSource(nameof(Cases))]
-    public void OutputAndExitCodeMatchQemu(string name, EngineKind engine, SensitiveMode sensitive)
-    {
-        string elf = GuestPrograms.Path(name);
-        var expected = Qemu.RunSemihosted(elf, TimeSpan.FromSeconds(60));
-        Assert.That(expected.TimedOut, Is.False, "QEMU did not finish");
-
-        var console = new MemoryStream();
-        var report = new StringWriter();
-        var options = new RunOptions { Kernel = elf, Semihosting = true, Engine = engine, Sensitive = sensitive, Timeout = TimeSpan.FromSeconds(60) };
-        var outcome = new GuestRunner(options, console, report, NullLogger.Instance).Run();
-
-        Assert.That(outcome.Error, Is.Null, $"{outcome.Error}\n{outcome.Details}");
-        Assert.That(System.Text.Encoding.UTF8.GetString(console.ToArray()), Is.EqualTo(System.Text.Encoding.UTF8.GetString(expected.Output)));
-        Assert.That(outcome.ExitCode, Is.EqualTo(expected.ExitCode));
-    }
+    public void OutputAndExitCodeMatchQemu(string name, EngineKind engine, SensitiveMode sensitive) =>
+        QemuComparison.RunAndCompare(new RunOptions
+        {
+            Kernel = GuestPrograms.Path(name), Semihosting = true, Engine = engine, Sensitive = sensitive, Timeout = TimeSpan.FromSeconds(60),
+        });
 }

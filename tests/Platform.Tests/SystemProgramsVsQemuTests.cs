@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Translator.Backend.Execution;
 using Translator.Frontend.Lifting;
 using Translator.Oracles;
@@ -16,13 +15,7 @@ namespace Translator.Platform.Tests;
 public sealed class SystemProgramsVsQemuTests
 {
     [OneTimeSetUp]
-    public void RequireTools()
-    {
-        if (!Qemu.Available) Assert.Fail($"{Qemu.Tool} is missing: run ./run-tests, which installs qemu-system-arm");
-        if (Objdump.Which("arm-none-eabi-gcc") is null) Assert.Fail("arm-none-eabi-gcc is missing: run ./run-tests, which installs gcc-arm-none-eabi");
-    }
-
-    private static readonly Dictionary<string, Qemu.Result> Expected = [];
+    public void RequireTools() => QemuComparison.RequireTools();
 
     public static IEnumerable<TestCaseData> Cases() =>
         from name in GuestPrograms.SystemNames
@@ -38,7 +31,7 @@ public sealed class SystemProgramsVsQemuTests
 
     [TestCaseSource(nameof(Cases))]
     public void OutputAndExitCodeMatchQemu(string name, EngineKind engine, SensitiveMode sensitive) =>
-        RunAndCompare(name, new RunOptions { Kernel = GuestPrograms.SystemPath(name), Semihosting = true, Engine = engine, Sensitive = sensitive, Timeout = TimeSpan.FromSeconds(60) });
+        QemuComparison.RunAndCompare(new RunOptions { Kernel = GuestPrograms.SystemPath(name), Semihosting = true, Engine = engine, Sensitive = sensitive, Timeout = TimeSpan.FromSeconds(60) });
 
     /// <summary>
     /// With guest time following retired instructions, the output still matches QEMU's, and a second
@@ -52,7 +45,7 @@ public sealed class SystemProgramsVsQemuTests
             Kernel = GuestPrograms.SystemPath(name), Semihosting = true, Engine = engine, Sensitive = sensitive,
             Timeout = TimeSpan.FromSeconds(60), CountInstructions = true, Statistics = true,
         };
-        string first = RunAndCompare(name, options), second = RunAndCompare(name, options);
+        string first = QemuComparison.RunAndCompare(options), second = QemuComparison.RunAndCompare(options);
         Assert.That(Repeatable(second), Is.EqualTo(Repeatable(first)));
     }
 
@@ -60,23 +53,4 @@ public sealed class SystemProgramsVsQemuTests
     private static string[] Repeatable(string report) =>
         [.. report.Split('\n').Where(l => l.StartsWith("guest instructions retired", StringComparison.Ordinal) || l.StartsWith("exits: interrupt ", StringComparison.Ordinal))
             .Select(l => l.Split(" (mean")[0])];
-
-    /// <summary>Runs the program and checks its output and exit code against QEMU's; returns the run's report.</summary>
-    private static string RunAndCompare(string name, RunOptions options)
-    {
-        string elf = GuestPrograms.SystemPath(name);
-        Qemu.Result expected;
-        lock (Expected)
-            if (!Expected.TryGetValue(name, out expected!)) Expected[name] = expected = Qemu.RunSemihosted(elf, TimeSpan.FromSeconds(60));
-        Assert.That(expected.TimedOut, Is.False, "QEMU did not finish");
-
-        var console = new MemoryStream();
-        var report = new StringWriter();
-        var outcome = new GuestRunner(options, console, report, NullLogger.Instance).Run();
-
-        Assert.That(outcome.Error, Is.Null, $"{outcome.Error}\n{outcome.Details}\noutput so far:\n{System.Text.Encoding.UTF8.GetString(console.ToArray())}");
-        Assert.That(System.Text.Encoding.UTF8.GetString(console.ToArray()), Is.EqualTo(System.Text.Encoding.UTF8.GetString(expected.Output)));
-        Assert.That(outcome.ExitCode, Is.EqualTo(expected.ExitCode));
-        return report.ToString();
-    }
 }

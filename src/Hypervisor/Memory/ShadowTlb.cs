@@ -26,7 +26,7 @@ public sealed class ShadowTlb : IDisposable
     private readonly SoftTlb _flat = new();
     private readonly SoftTlb?[] _tables = new SoftTlb?[2 * 256];
     private readonly List<SoftTlb> _allocated = [];
-    private readonly Dictionary<uint, List<(SoftTlb Table, int Index)>> _writable = [];
+    private readonly Dictionary<uint, HashSet<(SoftTlb Table, int Index)>> _writable = [];
 
     public TlbStatistics Statistics { get; } = new();
 
@@ -58,9 +58,10 @@ public sealed class ShadowTlb : IDisposable
     public void NoteWritable(SoftTlb table, int index, uint physicalPage)
     {
         uint page = physicalPage >> 12;
-        if (!_writable.TryGetValue(page, out var list)) _writable[page] = list = [];
-        else if (list.Count >= 32) list.RemoveAll(w => w.Table.WritablePhysicalPage(w.Index) != physicalPage);
-        list.Add((table, index));
+        if (!_writable.TryGetValue(page, out var entries)) _writable[page] = entries = [];
+        // An entry refilled for the same page is already here; ones since refilled for other pages are stale.
+        else if (entries.Count >= 32 && !entries.Contains((table, index))) entries.RemoveWhere(w => w.Table.WritablePhysicalPage(w.Index) != physicalPage);
+        entries.Add((table, index));
     }
 
     /// <summary>Takes write permission away from every entry, in any table, that maps the physical page.</summary>

@@ -20,35 +20,21 @@ internal static class CompareCommand
         var engines = new Option<bool>("--engines") { Description = "Run each sensitive mode under the interpreter and the jit, not the jit only" };
         var command = new Command("compare", "Run a guest under trap and translate (and both engines) and compare the costs") { engines };
         options.AddTo(command);
-        command.SetAction(result =>
+        command.SetAction(result => options.Guard(result, logLevel, stderr, "compare", log =>
         {
-            using var loggers = CommandLine.CreateLoggerFactory(result.GetValue(logLevel), stderr);
-            var log = loggers.CreateLogger("compare");
-            string path = result.GetValue(options.Kernel)!;
-            try
-            {
-                var baseline = options.Bind(result);
-                var kinds = result.GetValue(engines) ? new[] { EngineKind.Interpreter, EngineKind.Jit } : [EngineKind.Jit];
-                var runs = new List<(string Name, RunOutcome Outcome, byte[] Output)>();
-                foreach (var engine in kinds)
-                    foreach (var sensitive in new[] { SensitiveMode.Trap, SensitiveMode.Translate })
-                    {
-                        string name = $"{(engine == EngineKind.Jit ? "jit" : "interp")} {(sensitive == SensitiveMode.Trap ? "trap" : "translate")}";
-                        var console = new MemoryStream();
-                        var outcome = new GuestRunner(baseline with { Engine = engine, Sensitive = sensitive }, console, TextWriter.Null, log).Run();
-                        runs.Add((name, outcome, console.ToArray()));
-                    }
-                return Report(runs, stdout);
-            }
-            catch (ImageFormatException e)
-            {
-                return CommandLine.Fail(stderr, $"{path}: {e.Message}");
-            }
-            catch (ArgumentException e)
-            {
-                return CommandLine.Fail(stderr, e.Message);
-            }
-        });
+            var baseline = options.Bind(result);
+            var kinds = result.GetValue(engines) ? new[] { EngineKind.Interpreter, EngineKind.Jit } : [EngineKind.Jit];
+            var runs = new List<(string Name, RunOutcome Outcome, byte[] Output)>();
+            foreach (var engine in kinds)
+                foreach (var sensitive in new[] { SensitiveMode.Trap, SensitiveMode.Translate })
+                {
+                    string name = $"{(engine == EngineKind.Jit ? "jit" : "interp")} {(sensitive == SensitiveMode.Trap ? "trap" : "translate")}";
+                    var console = new MemoryStream();
+                    var outcome = new GuestRunner(baseline with { Engine = engine, Sensitive = sensitive }, console, TextWriter.Null, log).Run();
+                    runs.Add((name, outcome, console.ToArray()));
+                }
+            return Report(runs, stdout);
+        }));
         return command;
     }
 

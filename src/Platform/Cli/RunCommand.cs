@@ -24,37 +24,23 @@ internal static class RunCommand
 
         var command = new Command("run", "Run a guest program") { engine, sensitive, stats };
         options.AddTo(command);
-        command.SetAction(result =>
+        command.SetAction(result => options.Guard(result, logLevel, stderr, "run", log =>
         {
-            using var loggers = CommandLine.CreateLoggerFactory(result.GetValue(logLevel), stderr);
-            var log = loggers.CreateLogger("run");
-            string path = result.GetValue(options.Kernel)!;
-            try
+            var run = options.Bind(result) with
             {
-                var run = options.Bind(result) with
-                {
-                    Engine = result.GetValue(engine) == "interp" ? EngineKind.Interpreter : EngineKind.Jit,
-                    Sensitive = result.GetValue(sensitive) == "trap" ? SensitiveMode.Trap : SensitiveMode.Translate,
-                    Statistics = result.GetValue(stats),
-                };
-                using var console = Console.OpenStandardOutput();
-                var outcome = new GuestRunner(run, console, stderr, log).Run();
-                if (outcome.Error is not null)
-                {
-                    stderr.WriteLine($"translator: {(outcome.ExitCode == GuestRunner.LimitExitCode ? "stopped" : "error")}: {outcome.Error}");
-                    if (outcome.Details is not null) stderr.Write(outcome.Details);
-                }
-                return outcome.ExitCode;
-            }
-            catch (ImageFormatException e)
+                Engine = result.GetValue(engine) == "interp" ? EngineKind.Interpreter : EngineKind.Jit,
+                Sensitive = result.GetValue(sensitive) == "trap" ? SensitiveMode.Trap : SensitiveMode.Translate,
+                Statistics = result.GetValue(stats),
+            };
+            using var console = Console.OpenStandardOutput();
+            var outcome = new GuestRunner(run, console, stderr, log).Run();
+            if (outcome.Error is not null)
             {
-                return CommandLine.Fail(stderr, $"{path}: {e.Message}");
+                stderr.WriteLine($"translator: {(outcome.ExitCode == GuestRunner.LimitExitCode ? "stopped" : "error")}: {outcome.Error}");
+                if (outcome.Details is not null) stderr.Write(outcome.Details);
             }
-            catch (ArgumentException e)
-            {
-                return CommandLine.Fail(stderr, e.Message);
-            }
-        });
+            return outcome.ExitCode;
+        }));
         return command;
     }
 }
@@ -89,6 +75,27 @@ internal sealed class RunOptionSet
     {
         foreach (Option option in new Option[] { _machine, Kernel, _semihosting, _memory, _maxInsns, _timeout, _icount, _append, _disable })
             command.Options.Add(option);
+    }
+
+    /// <summary>
+    /// Runs a verb's action with a logger, turning a bad option value or a malformed guest image into a
+    /// one-line error and a non-zero exit.
+    /// </summary>
+    public int Guard(ParseResult result, Option<LogLevel> logLevel, TextWriter stderr, string verb, Func<ILogger, int> action)
+    {
+        using var loggers = CommandLine.CreateLoggerFactory(result.GetValue(logLevel), stderr);
+        try
+        {
+            return action(loggers.CreateLogger(verb));
+        }
+        catch (ImageFormatException e)
+        {
+            return CommandLine.Fail(stderr, $"{result.GetValue(Kernel)}: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            return CommandLine.Fail(stderr, e.Message);
+        }
     }
 
     /// <summary>The run the options describe; throws ArgumentException for a value that makes no sense, ImageFormatException never (the file is read later).</summary>
