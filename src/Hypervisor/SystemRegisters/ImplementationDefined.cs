@@ -15,13 +15,10 @@ public static class ImplementationDefined
         from opc2 in Enumerable.Range(0, 8)
         select SystemRegister.Constant($"c0, c{crm}, {opc2} (reserved, RAZ)", new(15, 0, 0, crm, opc2), 0);
 
-    /// <summary>c15 outside CBAR, for every opc1, CRm and opc2.</summary>
-    private static IEnumerable<SystemRegister> C15() =>
-        from opc1 in Enumerable.Range(0, 8)
-        from crm in Enumerable.Range(0, 16)
-        from opc2 in Enumerable.Range(0, 8)
-        where !(opc1 == 4 && crm == 0 && opc2 == 0)
-        select new SystemRegister($"c15 ({opc1}, c{crm}, {opc2})", new(15, opc1, 15, crm, opc2), Access.Pl1, _ => 0, (_, _) => { }) { ConstantValue = 0 };
+    /// <summary>Every c15 encoding the table does not name (all but CBAR): read as zero, writes ignored.</summary>
+    public static readonly SystemRegister ReadAsZeroC15 = new("c15 (read-as-zero)", new(15, 0, 15, 0, 0), Access.Pl1, _ => 0, (_, _) => { }) { ConstantValue = 0 };
+
+    public static bool IsReadAsZeroC15(RegisterEncoding encoding) => encoding is { Coproc: 15, CRn: 15, IsWide: false };
 
     public static readonly SystemRegister[] Registers =
     [
@@ -30,6 +27,6 @@ public static class ImplementationDefined
         // The base address of the private peripherals (the GIC), which the board decides.
         new("CBAR", new(15, 4, 15, 0, 0), Access.Pl1, cpu => cpu.PeripheralBase, null),
         .. ReservedIdentification(),
-        .. C15(),
+        ReadAsZeroC15,
     ];
 }

@@ -26,7 +26,8 @@ public sealed class SystemRegisterTable : ISystemRegisterMap
         PerformanceMonitors.Registers, DebugRegisters.Registers, MemorySystem.Registers, ImplementationDefined.Registers,
         GenericTimerRegisters.Registers);
 
-    public SystemRegister? Find(RegisterEncoding encoding) => _registers.GetValueOrDefault(encoding);
+    public SystemRegister? Find(RegisterEncoding encoding) =>
+        _registers.GetValueOrDefault(encoding) ?? (ImplementationDefined.IsReadAsZeroC15(encoding) ? ImplementationDefined.ReadAsZeroC15 : null);
 
     /// <summary>A small number standing for a register, which translated code passes to its call-out.</summary>
     public int HandleOf(SystemRegister register) => _byHandle.IndexOf(register);
