@@ -24,9 +24,9 @@ public enum TrapOutcome
 
 /// <summary>
 /// Emulates the sensitive instructions that leave translated code as traps. System-register
-/// accesses go through the vCPU's register table; VMRS and VMSR through the VFP's system registers;
-/// every other one is lifted on its own as translate mode would lower it and interpreted, so that
-/// both modes share one definition of what the instruction does.
+/// accesses go through the vCPU's register table; every other one (VMRS and VMSR included) is lifted
+/// on its own as translate mode would lower it and interpreted, so that both modes share one
+/// definition of what the instruction does.
 /// </summary>
 public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers, GuestBlockSource source)
 {
@@ -47,8 +47,6 @@ public sealed unsafe class TrapEmulator(VCpu cpu, SystemRegisterTable registers,
             case Op.Ldc or Op.Stc or Op.Ldc2 or Op.Stc2 or Op.Mcr2 or Op.Mrc2 or Op.Mcrr2 or Op.Mrrc2:
                 detail = $"{insn.Encoding?.Name ?? "the instruction"} to coprocessor {insn.Coproc} is not emulated by the hypervisor yet";
                 return TrapOutcome.NotModelled;
-            case Op.Vmrs or Op.Vmsr:
-                return VfpSystemRegisterTraps.Emulate(insn, s, out detail);
             default:
                 return Interpret(exit);
         }
