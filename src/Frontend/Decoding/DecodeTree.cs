@@ -19,7 +19,7 @@ internal sealed class DecodeTree
     private const int MaxDepth = 8;
 
     /// <summary>A leaf entry: the pattern's fixed bits, and what the decoder needs once it matches.</summary>
-    internal readonly struct Candidate(Encoding? encoding, Feature features, uint noEncodingCondMask, Condition noCondition)
+    internal readonly struct Candidate(Encoding? encoding, uint noEncodingCondMask, Condition noCondition, int lanes)
     {
         public readonly uint Mask = encoding?.Pattern.Mask ?? 0;
         public readonly uint Value = encoding?.Pattern.Value ?? 0;
@@ -28,25 +28,8 @@ internal sealed class DecodeTree
         /// <summary>The condition is the word gathered through this mask, or-ed with <see cref="CondDefault"/>.</summary>
         public readonly uint CondMask = encoding is null ? noEncodingCondMask : encoding.Pattern.FieldMask(Field.Cond);
         public readonly uint CondDefault = (encoding is null ? noEncodingCondMask : encoding.Pattern.FieldMask(Field.Cond)) != 0 ? 0 : (uint)noCondition;
-        /// <summary>The verdict needs rules that must be called (the feature is present, and the encoding has rules other than up to four PC checks).</summary>
-        public readonly bool HasRules = encoding is not null && (encoding.Feature & ~features) == 0 &&
-            (encoding.UndefinedRules.Length + encoding.OtherUnpredictable.Length > 0 || encoding.PcMasks.Length > 4);
-        /// <summary>Up to four register fields that make the word UNPREDICTABLE when they are PC (all their bits set); 0 when unused.</summary>
-        public readonly uint PcMask0 = PcMask(encoding, features, 0), PcMask1 = PcMask(encoding, features, 1),
-            PcMask2 = PcMask(encoding, features, 2), PcMask3 = PcMask(encoding, features, 3);
-
-        private static uint PcMask(Encoding? e, Feature features, int k) =>
-            e is null || (e.Feature & ~features) != 0 || k >= e.PcMasks.Length ? 0 : e.PcMasks[k];
-
-        /// <summary>Whether a PC field is PC; evaluated without branches, since which lines have such rules varies from word to word.</summary>
-        public bool PcOperand(uint word) =>
-            ((PcMask0 != 0) & ((word & PcMask0) == PcMask0)) | ((PcMask1 != 0) & ((word & PcMask1) == PcMask1))
-            | ((PcMask2 != 0) & ((word & PcMask2) == PcMask2)) | ((PcMask3 != 0) & ((word & PcMask3) == PcMask3));
-        /// <summary>Without rules: the class unless the should-be bits differ (they are not checked when the class is already UNDEFINED).</summary>
-        public readonly InstrClass Class = encoding is null || (encoding.Feature & ~features) != 0 ? InstrClass.Undefined : InstrClass.Defined;
-        public readonly Reason Reason = encoding is null ? Reason.NoEncoding : (encoding.Feature & ~features) != 0 ? Reason.MissingFeature : Reason.None;
-        public readonly uint ShouldBeMask = encoding is null || (encoding.Feature & ~features) != 0 ? 0 : encoding.Pattern.ShouldBeMask;
-        public readonly uint ShouldBeValue = encoding is null || (encoding.Feature & ~features) != 0 ? 0 : encoding.Pattern.ShouldBeValue;
+        /// <summary>The index of the encoding's compiled rules (<see cref="LaneSet"/>).</summary>
+        public readonly int Lanes = lanes;
     }
 
     private readonly record struct Node(uint Mask, int Base);
@@ -55,6 +38,7 @@ internal sealed class DecodeTree
     /// <summary>Children of every node: a node index when non-negative, else the complement of a leaf's first candidate.</summary>
     private readonly int[] _slots;
     private readonly Candidate[] _candidates;
+    private readonly LaneSet[] _lanes;
     /// <summary>Where words with condition 0b1111 start (index 1) and all other words (index 0).</summary>
     private readonly int[] _roots;
 
@@ -84,7 +68,11 @@ internal sealed class DecodeTree
         _nodes = [.. builder.Nodes];
         _slots = [.. builder.Slots];
         _candidates = [.. builder.Candidates];
+        _lanes = [.. builder.Lanes];
     }
+
+    /// <summary>The compiled rules of a candidate's encoding.</summary>
+    public ref readonly LaneSet Lanes(in Candidate c) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lanes), c.Lanes);
 
     /// <summary>The first candidate of the word's leaf that matches it (the catch-all when none does).</summary>
     public ref readonly Candidate Find(uint word)
@@ -111,6 +99,8 @@ internal sealed class DecodeTree
         public readonly List<Node> Nodes = [];
         public readonly List<int> Slots = [];
         public readonly List<Candidate> Candidates = [];
+        public readonly List<LaneSet> Lanes = [LaneSet.From(Lane.Of(null, features))];
+        private readonly Dictionary<Encoding, int> _laneIndex = [];
         private readonly Dictionary<string, int> _leaves = [];
 
         public int Build(Encoding[] candidates, uint used, int depth)
@@ -122,7 +112,7 @@ internal sealed class DecodeTree
             var children = new int[1 << BitOperations.PopCount(chosen)];
             for (int index = 0; index < children.Length; index++)
             {
-                uint wordBits = Scatter((uint)index, chosen);
+                uint wordBits = Bits.Scatter((uint)index, chosen);
                 var subset = candidates
                     .Where(e => (e.Pattern.Value & e.Pattern.Mask & chosen) == (wordBits & e.Pattern.Mask))
                     .ToArray();
@@ -159,13 +149,15 @@ internal sealed class DecodeTree
             return chosen;
         }
 
-        /// <summary>The inverse of <see cref="Bits.Gather"/>: spreads the low bits of <paramref name="index"/> over <paramref name="mask"/>.</summary>
-        private static uint Scatter(uint index, uint mask)
+        private int LanesOf(Encoding e)
         {
-            uint result = 0;
-            for (int k = 0; mask != 0; k++, mask &= mask - 1)
-                if ((index & (1u << k)) != 0) result |= mask & ~(mask - 1);
-            return result;
+            if (!_laneIndex.TryGetValue(e, out int index))
+            {
+                index = Lanes.Count;
+                Lanes.Add(LaneSet.From(Lane.Of(e, features)));
+                _laneIndex[e] = index;
+            }
+            return index;
         }
 
         /// <summary>A leaf's candidates followed by the catch-all; equal leaves are stored once.</summary>
@@ -175,8 +167,8 @@ internal sealed class DecodeTree
             if (!_leaves.TryGetValue(key, out int start))
             {
                 start = Candidates.Count;
-                foreach (var e in candidates) Candidates.Add(new Candidate(e, features, noEncodingCondMask, noCondition));
-                Candidates.Add(new Candidate(null, features, noEncodingCondMask, noCondition));
+                foreach (var e in candidates) Candidates.Add(new Candidate(e, noEncodingCondMask, noCondition, LanesOf(e)));
+                Candidates.Add(new Candidate(null, noEncodingCondMask, noCondition, 0));
                 _leaves[key] = start;
             }
             return ~start;

@@ -25,12 +25,7 @@ public sealed class InstructionDecoder
     public Instruction Decode(uint word)
     {
         ref readonly var c = ref _tree.Find(word);
-        var cond = (Condition)(Bits.Gather(word, c.CondMask) | c.CondDefault);
-        if (c.HasRules) return Classify(word, cond, c.Encoding!, _size);
-        bool shouldBeBits = (word & c.ShouldBeMask) != c.ShouldBeValue;
-        bool pc = c.PcOperand(word);
-        var reason = shouldBeBits ? Reason.ShouldBeBits : pc ? Reason.PcOperand : c.Reason;
-        return new Instruction(word, c.Encoding, cond, shouldBeBits | pc ? InstrClass.Unpredictable : c.Class, reason, _size);
+        return Verdict(word, c, (Condition)(Bits.Gather(word, c.CondMask) | c.CondDefault), _size);
     }
 
     /// <summary>
@@ -39,13 +34,18 @@ public sealed class InstructionDecoder
     /// encoding with a condition field of its own, is UNPREDICTABLE there; it too reports the
     /// block's condition, and its text reads its own field.
     /// </summary>
-    public Instruction DecodeInItBlock(uint word, Condition itCond, bool last)
+    public Instruction DecodeInItBlock(uint word, Condition itCond, bool last) =>
+        Verdict(word, _tree.Find(word), itCond, (byte)(_size | Instruction.InItBit | (last ? Instruction.LastInItBit : 0)));
+
+    /// <summary>The verdict of the first compiled rule that fires; rules it cannot express exactly are called.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private Instruction Verdict(uint word, in DecodeTree.Candidate c, Condition cond, byte info)
     {
-        ref readonly var c = ref _tree.Find(word);
-        var cond = itCond;
-        byte info = (byte)(_size | Instruction.InItBit | (last ? Instruction.LastInItBit : 0));
-        if (c.Encoding is null) return new Instruction(word, null, cond, c.Class, c.Reason, info);
-        return Classify(word, cond, c.Encoding, info);
+        ref readonly var lanes = ref _tree.Lanes(c);
+        int k = System.Numerics.BitOperations.TrailingZeroCount(lanes.Fired(word) | 1u << LaneSet.Width);
+        if ((lanes.Maybe & 1u << k) != 0) return Classify(word, cond, c.Encoding!, info);
+        var (cls, reason) = lanes.Verdict(k);
+        return new Instruction(word, c.Encoding, cond, cls, reason, info);
     }
 
     /// <summary>The verdict of an encoding with rules: its UNDEFINED rules, its should-be bits, then its UNPREDICTABLE rules.</summary>
