@@ -19,7 +19,7 @@ internal sealed class DecodeTree
     private const int MaxDepth = 8;
 
     /// <summary>A leaf entry: the pattern's fixed bits, and what the decoder needs once it matches.</summary>
-    internal readonly struct Candidate(Encoding? encoding, uint noEncodingCondMask, Condition noCondition, int lanes)
+    internal readonly struct Candidate(Encoding? encoding, uint noEncodingCondMask, Condition noCondition, int lanes, int itStride)
     {
         public readonly uint Mask = encoding?.Pattern.Mask ?? 0;
         public readonly uint Value = encoding?.Pattern.Value ?? 0;
@@ -28,8 +28,10 @@ internal sealed class DecodeTree
         /// <summary>The condition is the word gathered through this mask, or-ed with <see cref="CondDefault"/>.</summary>
         public readonly uint CondMask = encoding is null ? noEncodingCondMask : encoding.Pattern.FieldMask(Field.Cond);
         public readonly uint CondDefault = (encoding is null ? noEncodingCondMask : encoding.Pattern.FieldMask(Field.Cond)) != 0 ? 0 : (uint)noCondition;
-        /// <summary>The index of the encoding's compiled rules (<see cref="LaneSet"/>).</summary>
+        /// <summary>The index of the encoding's compiled rules (<see cref="LaneSet"/>) outside IT blocks; at an IT position p, <c>Lanes + p * ItStride</c>.</summary>
         public readonly int Lanes = lanes;
+        /// <summary>0 when the rules do not depend on the IT position, else 1.</summary>
+        public readonly int ItStride = itStride;
     }
 
     private readonly record struct Node(uint Mask, int Base);
@@ -71,8 +73,9 @@ internal sealed class DecodeTree
         _lanes = [.. builder.Lanes];
     }
 
-    /// <summary>The compiled rules of a candidate's encoding.</summary>
-    public ref readonly LaneSet Lanes(in Candidate c) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lanes), c.Lanes);
+    /// <summary>The compiled rules of a candidate's encoding, for an instruction at <paramref name="itPosition"/> (<see cref="Lane.ItPosition"/>).</summary>
+    public ref readonly LaneSet Lanes(in Candidate c, int itPosition) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lanes), c.Lanes + itPosition * c.ItStride);
 
     /// <summary>The first candidate of the word's leaf that matches it (the catch-all when none does).</summary>
     public ref readonly Candidate Find(uint word)
@@ -99,8 +102,8 @@ internal sealed class DecodeTree
         public readonly List<Node> Nodes = [];
         public readonly List<int> Slots = [];
         public readonly List<Candidate> Candidates = [];
-        public readonly List<LaneSet> Lanes = [LaneSet.From(Lane.Of(null, features))];
-        private readonly Dictionary<Encoding, int> _laneIndex = [];
+        public readonly List<LaneSet> Lanes = [LaneSet.From(Lane.Of(null, features, Lane.ItPosition.Outside))];
+        private readonly Dictionary<Encoding, (int Index, int Stride)> _laneIndex = [];
         private readonly Dictionary<string, int> _leaves = [];
 
         public int Build(Encoding[] candidates, uint used, int depth)
@@ -149,15 +152,20 @@ internal sealed class DecodeTree
             return chosen;
         }
 
-        private int LanesOf(Encoding e)
+        /// <summary>Where the encoding's lane sets start, and whether there is one per IT position.</summary>
+        private (int Index, int Stride) LanesOf(Encoding e)
         {
-            if (!_laneIndex.TryGetValue(e, out int index))
+            if (!_laneIndex.TryGetValue(e, out var at))
             {
-                index = Lanes.Count;
-                Lanes.Add(LaneSet.From(Lane.Of(e, features)));
-                _laneIndex[e] = index;
+                var outside = Lane.Of(e, features, Lane.ItPosition.Outside);
+                var inside = Lane.Of(e, features, Lane.ItPosition.Inside);
+                var last = Lane.Of(e, features, Lane.ItPosition.Last);
+                at = (Lanes.Count, outside.SequenceEqual(inside) && outside.SequenceEqual(last) ? 0 : 1);
+                Lanes.Add(LaneSet.From(outside));
+                if (at.Stride != 0) { Lanes.Add(LaneSet.From(inside)); Lanes.Add(LaneSet.From(last)); }
+                _laneIndex[e] = at;
             }
-            return index;
+            return at;
         }
 
         /// <summary>A leaf's candidates followed by the catch-all; equal leaves are stored once.</summary>
@@ -167,8 +175,12 @@ internal sealed class DecodeTree
             if (!_leaves.TryGetValue(key, out int start))
             {
                 start = Candidates.Count;
-                foreach (var e in candidates) Candidates.Add(new Candidate(e, noEncodingCondMask, noCondition, LanesOf(e)));
-                Candidates.Add(new Candidate(null, noEncodingCondMask, noCondition, 0));
+                foreach (var e in candidates)
+                {
+                    var (index, stride) = LanesOf(e);
+                    Candidates.Add(new Candidate(e, noEncodingCondMask, noCondition, index, stride));
+                }
+                Candidates.Add(new Candidate(null, noEncodingCondMask, noCondition, 0, 0));
                 _leaves[key] = start;
             }
             return ~start;

@@ -25,7 +25,7 @@ public sealed class InstructionDecoder
     public Instruction Decode(uint word)
     {
         ref readonly var c = ref _tree.Find(word);
-        return Verdict(word, c, (Condition)(Bits.Gather(word, c.CondMask) | c.CondDefault), _size);
+        return Verdict(word, c, (Condition)(Bits.Gather(word, c.CondMask) | c.CondDefault), _size, Lane.ItPosition.Outside);
     }
 
     /// <summary>
@@ -35,13 +35,14 @@ public sealed class InstructionDecoder
     /// block's condition, and its text reads its own field.
     /// </summary>
     public Instruction DecodeInItBlock(uint word, Condition itCond, bool last) =>
-        Verdict(word, _tree.Find(word), itCond, (byte)(_size | Instruction.InItBit | (last ? Instruction.LastInItBit : 0)));
+        Verdict(word, _tree.Find(word), itCond, (byte)(_size | Instruction.InItBit | (last ? Instruction.LastInItBit : 0)),
+            last ? Lane.ItPosition.Last : Lane.ItPosition.Inside);
 
     /// <summary>The verdict of the first compiled rule that fires; rules it cannot express exactly are called.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private Instruction Verdict(uint word, in DecodeTree.Candidate c, Condition cond, byte info)
+    private Instruction Verdict(uint word, in DecodeTree.Candidate c, Condition cond, byte info, int itPosition)
     {
-        ref readonly var lanes = ref _tree.Lanes(c);
+        ref readonly var lanes = ref _tree.Lanes(c, itPosition);
         int k = System.Numerics.BitOperations.TrailingZeroCount(lanes.Fired(word) | 1u << LaneSet.Width);
         if ((lanes.Maybe & 1u << k) != 0) return Classify(word, cond, c.Encoding!, info);
         var (cls, reason) = lanes.Verdict(k);

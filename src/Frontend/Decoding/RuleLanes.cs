@@ -93,19 +93,22 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
     public static readonly Lane Always = new(0, 0, Zero, Zero, Zero, 0, 0, false, false);
     public static readonly Lane Never = new(0, 1, Zero, Zero, Zero, 0, 0, false, false);
 
-    /// <summary>The lanes of an encoding: its UNDEFINED rules, its should-be bits, its PC fields, its other UNPREDICTABLE rules.</summary>
-    public static List<Lane> Of(Encoding? e, Feature features)
+    /// <summary>
+    /// The lanes of an encoding: its UNDEFINED rules, its should-be bits, its PC fields, its other
+    /// UNPREDICTABLE rules; for an instruction at <paramref name="itPosition"/> (<see cref="ItPosition"/>).
+    /// </summary>
+    public static List<Lane> Of(Encoding? e, Feature features, int itPosition)
     {
         if (e is null) return [Always with { Class = InstrClass.Undefined, Reason = Reason.NoEncoding }];
         if ((e.Feature & ~features) != 0) return [Always with { Class = InstrClass.Undefined, Reason = Reason.MissingFeature }];
         var lanes = new List<Lane>();
-        foreach (var rule in e.UndefinedRules) AddRule(lanes, e, rule, InstrClass.Undefined);
+        foreach (var rule in e.UndefinedRules) AddRule(lanes, e, rule, InstrClass.Undefined, itPosition);
         var p = e.Pattern;
         if (p.ShouldBeMask != 0)
             lanes.Add(new Lane(p.ShouldBeMask, p.ShouldBeValue, Zero, Zero, Zero, 0, 0, true, false, InstrClass.Unpredictable, Reason.ShouldBeBits));
         foreach (uint m in e.PcMasks)
             lanes.Add(new Lane(m, m, Zero, Zero, Zero, 0, 0, false, false, InstrClass.Unpredictable, Reason.PcOperand));
-        foreach (var rule in e.OtherUnpredictable) AddRule(lanes, e, rule, InstrClass.Unpredictable);
+        foreach (var rule in e.OtherUnpredictable) AddRule(lanes, e, rule, InstrClass.Unpredictable, itPosition);
         // A lane that always fires makes the ones after it dead; past the width, one such lane sends the rest to the rules.
         int always = lanes.FindIndex(l => l.Mask == 0 && l.Value == 0 && l.FieldMask == 0 && !l.Negated);
         if (always >= 0) lanes.RemoveRange(always + 1, lanes.Count - always - 1);
@@ -117,7 +120,13 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
         return lanes;
     }
 
-    private static void AddRule(List<Lane> lanes, Encoding e, Rule rule, InstrClass cls)
+    /// <summary>Where an instruction is with respect to IT blocks: each position has its own lanes.</summary>
+    public static class ItPosition
+    {
+        public const int Outside = 0, Inside = 1, Last = 2, Count = 3;
+    }
+
+    private static void AddRule(List<Lane> lanes, Encoding e, Rule rule, InstrClass cls, int itPosition)
     {
         IEnumerable<(WordTest Test, Reason Reason)> steps = rule.Target switch
         {
@@ -132,13 +141,13 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
         }
         foreach (var (test, reason) in steps)
             foreach (var clause in test.Clauses)
-                if (Compile(e, clause) is { } lane) lanes.Add(lane with { Class = cls, Reason = reason });
+                if (Compile(e, clause, itPosition) is { } lane) lanes.Add(lane with { Class = cls, Reason = reason });
     }
 
     /// <summary>A clause as a lane of encoding <paramref name="e"/>; null when it never holds.</summary>
-    private static Lane? Compile(Encoding e, WordTest.Clause clause)
+    private static Lane? Compile(Encoding e, WordTest.Clause clause, int itPosition)
     {
-        var b = new Builder(e);
+        var b = new Builder(e, itPosition);
         foreach (var atom in clause.Atoms) b.Add(atom);
         if (clause.Negated)
         {
@@ -150,7 +159,7 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
         return new Lane(b.Mask, b.Value, b.A, b.B, b.C, b.FieldMask, b.Expected, clause.Negated, b.Approximate);
     }
 
-    private sealed class Builder(Encoding e)
+    private sealed class Builder(Encoding e, int itPosition)
     {
         public uint Mask, Value, A = Zero, B = Zero, C = Zero, FieldMask, Expected;
         public bool Impossible, Approximate;
@@ -165,6 +174,10 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
                 case WordTest.AtomKind.Bits: Bits(atom.Mask, atom.Value); break;
                 case WordTest.AtomKind.Same: Same(atom.Field, atom.Other); break;
                 case WordTest.AtomKind.InList: InList((int)atom.Value); break;
+                case WordTest.AtomKind.ItState:
+                    bool holds = atom.Mask == WordTest.ItInside ? itPosition != ItPosition.Outside : itPosition == ItPosition.Last;
+                    Impossible |= holds != (atom.Value != 0);
+                    break;
                 default: Approximate = true; break;
             }
         }

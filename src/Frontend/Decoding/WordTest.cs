@@ -37,6 +37,14 @@ public sealed class WordTest
     /// <summary>The register named by the word's four bits at <paramref name="lsb"/> is in the register list (field l).</summary>
     public static WordTest RegisterInList(int lsb) => Of(new Atom(AtomKind.InList, value: (uint)lsb));
 
+    /// <summary>A Thumb instruction inside an IT block (or, with <paramref name="inside"/> false, outside one).</summary>
+    public static WordTest InItBlock(bool inside = true) => Of(new Atom(AtomKind.ItState, mask: ItInside, value: inside ? 1u : 0));
+
+    /// <summary>The last instruction of an IT block (or, with <paramref name="last"/> false, any other).</summary>
+    public static WordTest LastInItBlock(bool last = true) => Of(new Atom(AtomKind.ItState, mask: ItLast, value: last ? 1u : 0));
+
+    internal const uint ItInside = 1, ItLast = 2;
+
     /// <summary>Anything else: the decoder calls <paramref name="predicate"/> when the rest of the AND holds.</summary>
     public static WordTest Where(InstructionPredicate predicate) => Of(new Atom(AtomKind.Where, predicate: predicate));
 
@@ -45,9 +53,9 @@ public sealed class WordTest
     public static WordTest operator &(WordTest a, WordTest b) =>
         new([.. a.Clauses.SelectMany(x => b.Clauses.Select(y => x.And(y)))]);
 
-    /// <summary>The negation of a single AND (a flag clear, a field other than a value).</summary>
+    /// <summary>The negation of a single AND (a flag clear, outside an IT block, a field other than a value).</summary>
     public static WordTest operator !(WordTest a) => a.Clauses is [var c]
-        ? new([c.Atoms is [{ Kind: AtomKind.Flag } flag] && !c.Negated ? new Clause([flag.Flipped()], false) : c with { Negated = !c.Negated }])
+        ? new([c.Atoms is [{ Kind: AtomKind.Flag or AtomKind.ItState } flag] && !c.Negated ? new Clause([flag.Flipped()], false) : c with { Negated = !c.Negated }])
         : throw new ArgumentException("only a single AND of tests can be negated");
 
     public bool Holds(in Instruction insn)
@@ -58,7 +66,7 @@ public sealed class WordTest
 
     private static Decoding.Field Letter(char c) => FieldLetters.FromLetter(c) ?? throw new ArgumentException($"no field letter '{c}'");
 
-    internal enum AtomKind : byte { FieldIs, Flag, Bits, Same, InList, Where }
+    internal enum AtomKind : byte { FieldIs, Flag, Bits, Same, InList, ItState, Where }
 
     internal readonly struct Atom(AtomKind kind, Decoding.Field field = default, Decoding.Field other = default,
         char letter = '\0', uint mask = 0, uint value = 0, InstructionPredicate? predicate = null)
@@ -79,6 +87,7 @@ public sealed class WordTest
             AtomKind.Flag => i.Flag(Letter) == (Value != 0),
             AtomKind.Bits => (i.Word & Mask) == Value,
             AtomKind.Same => i[Field] == i[Other],
+            AtomKind.ItState => (Mask == ItInside ? i.InItBlock : i.LastInItBlock) == (Value != 0),
             AtomKind.InList => ((i.RegList >> (int)((i.Word >> (int)Value) & 15)) & 1) != 0,
             _ => Predicate!(i),
         };

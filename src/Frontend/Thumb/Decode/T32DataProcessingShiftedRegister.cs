@@ -21,10 +21,10 @@ public static class T32DataProcessingShiftedRegister
         i.Rd == 13 && (i.ShiftType != ShiftType.Lsl || i.ShiftImm > 3) ? Reason.SpOperand : Reason.None;
 
     /// <summary>MOV (register): SP or PC with S set; PC, or SP to SP, without.</summary>
-    private static readonly Rule MoveRegisters = (in Instruction i) =>
-        i.Rd == 15 || i.Rm == 15 ? Reason.PcOperand
-        : i.Flag('S') ? (i.Rd == 13 || i.Rm == 13 ? Reason.SpOperand : Reason.None)
-        : i.Rd == 13 && i.Rm == 13 ? Reason.SpOperand : Reason.None;
+    private static readonly Rule MoveRegisters = Rules.FirstOf(
+        Rules.PcIn("dm"),
+        Rules.If(Reason.SpOperand, WordTest.Flag('S') & (WordTest.Field('d', 13) | WordTest.Field('m', 13))),
+        Rules.If(Reason.SpOperand, WordTest.Flag('S', false) & WordTest.Field('d', 13) & WordTest.Field('m', 13)));
 
     public static readonly Encoding[] Lines =
     [
