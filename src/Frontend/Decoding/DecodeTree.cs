@@ -54,7 +54,7 @@ internal sealed class DecodeTree
             .ThenByDescending(e => BitOperations.PopCount(e.Pattern.Mask))
             .ThenBy(e => e.Index)
             .ToArray();
-        var builder = new Builder(width, features, sorted,
+        var builder = new Builder(width, features,
             splitOnCondition ? 0xF000_0000 : 0, splitOnCondition ? Condition.Unconditional : Condition.Always);
         if (splitOnCondition)
         {
@@ -96,15 +96,29 @@ internal sealed class DecodeTree
 
     public int CountNodes() => _nodes.Length;
 
-    private sealed class Builder(int width, Feature features, Encoding[] sorted, uint noEncodingCondMask, Condition noCondition)
+    /// <summary>Leaves with the same encodings in the same order are one.</summary>
+    private sealed class SameEncodings : IEqualityComparer<Encoding[]>
     {
-        private readonly Dictionary<Encoding, int> _rank = sorted.Select((e, k) => (e, k)).ToDictionary(p => p.e, p => p.k);
+        public static readonly SameEncodings Instance = new();
+
+        public bool Equals(Encoding[]? a, Encoding[]? b) => a.AsSpan().SequenceEqual(b);
+
+        public int GetHashCode(Encoding[] encodings)
+        {
+            var hash = new HashCode();
+            foreach (var e in encodings) hash.Add(RuntimeHelpers.GetHashCode(e));
+            return hash.ToHashCode();
+        }
+    }
+
+    private sealed class Builder(int width, Feature features, uint noEncodingCondMask, Condition noCondition)
+    {
         public readonly List<Node> Nodes = [];
         public readonly List<int> Slots = [];
         public readonly List<Candidate> Candidates = [];
-        public readonly List<LaneSet> Lanes = [LaneSet.From(Lane.Of(null, features, Lane.ItPosition.Outside))];
+        public readonly List<LaneSet> Lanes = [LaneSet.From(Lane.Of(null, features, Lane.ItPosition.Outside, out _))];
         private readonly Dictionary<Encoding, (int Index, int Stride)> _laneIndex = [];
-        private readonly Dictionary<string, int> _leaves = [];
+        private readonly Dictionary<Encoding[], int> _leaves = new(SameEncodings.Instance);
 
         public int Build(Encoding[] candidates, uint used, int depth)
         {
@@ -112,18 +126,30 @@ internal sealed class DecodeTree
             uint chosen = ChooseBits(candidates, used, depth == 0 ? MaxBitsAtRoot : MaxBitsPerNode);
             if (chosen == 0) return Leaf(candidates);
 
-            var children = new int[1 << BitOperations.PopCount(chosen)];
+            var subsets = new Encoding[1 << BitOperations.PopCount(chosen)][];
+            Split(candidates, chosen, 0, 0, subsets);
+            var children = new int[subsets.Length];
             for (int index = 0; index < children.Length; index++)
-            {
-                uint wordBits = Bits.Scatter((uint)index, chosen);
-                var subset = candidates
-                    .Where(e => (e.Pattern.Value & e.Pattern.Mask & chosen) == (wordBits & e.Pattern.Mask))
-                    .ToArray();
-                children[index] = Build(subset, used | chosen, depth + 1);
-            }
+                children[index] = Build(subsets[index], used | chosen, depth + 1);
             Nodes.Add(new Node(chosen, Slots.Count));
             Slots.AddRange(children);
             return Nodes.Count - 1;
+        }
+
+        /// <summary>
+        /// The candidates of each child (index bit k is the k-th lowest chosen bit), split one bit at a
+        /// time so that each candidate is tested once per bit rather than once per child.
+        /// </summary>
+        private static void Split(Encoding[] candidates, uint bits, int index, int position, Encoding[][] subsets)
+        {
+            if (bits == 0)
+            {
+                subsets[index] = candidates;
+                return;
+            }
+            uint bit = bits & ~(bits - 1);
+            Split([.. candidates.Where(e => (e.Pattern.Mask & bit) == 0 || (e.Pattern.Value & bit) == 0)], bits & (bits - 1), index, position + 1, subsets);
+            Split([.. candidates.Where(e => (e.Pattern.Mask & bit) == 0 || (e.Pattern.Value & bit) != 0)], bits & (bits - 1), index | 1 << position, position + 1, subsets);
         }
 
         /// <summary>
@@ -132,17 +158,22 @@ internal sealed class DecodeTree
         /// </summary>
         private uint ChooseBits(Encoding[] candidates, uint used, int maxBits)
         {
+            Span<int> fixedBits = stackalloc int[32], ones = stackalloc int[32];
+            foreach (var e in candidates)
+            {
+                uint mask = e.Pattern.Mask & ~used, value = e.Pattern.Value;
+                for (; mask != 0; mask &= mask - 1)
+                {
+                    int bit = BitOperations.TrailingZeroCount(mask);
+                    fixedBits[bit]++;
+                    ones[bit] += (int)(value >> bit) & 1;
+                }
+            }
             var scored = new List<(int Bit, int Score)>();
             for (int bit = 0; bit < width; bit++)
             {
                 if ((used & (1u << bit)) != 0) continue;
-                int n0 = 0, n1 = 0, nx = 0;
-                foreach (var e in candidates)
-                {
-                    if ((e.Pattern.Mask & (1u << bit)) == 0) nx++;
-                    else if ((e.Pattern.Value & (1u << bit)) == 0) n0++;
-                    else n1++;
-                }
+                int n1 = ones[bit], n0 = fixedBits[bit] - n1, nx = candidates.Length - fixedBits[bit];
                 int score = Math.Min(n0, n1) * 2 - nx;
                 if (Math.Min(n0, n1) > 0 && score > 0) scored.Add((bit, score));
             }
@@ -157,12 +188,14 @@ internal sealed class DecodeTree
         {
             if (!_laneIndex.TryGetValue(e, out var at))
             {
-                var outside = Lane.Of(e, features, Lane.ItPosition.Outside);
-                var inside = Lane.Of(e, features, Lane.ItPosition.Inside);
-                var last = Lane.Of(e, features, Lane.ItPosition.Last);
-                at = (Lanes.Count, outside.SequenceEqual(inside) && outside.SequenceEqual(last) ? 0 : 1);
+                var outside = Lane.Of(e, features, Lane.ItPosition.Outside, out bool dependsOnIt);
+                at = (Lanes.Count, dependsOnIt ? 1 : 0);
                 Lanes.Add(LaneSet.From(outside));
-                if (at.Stride != 0) { Lanes.Add(LaneSet.From(inside)); Lanes.Add(LaneSet.From(last)); }
+                if (dependsOnIt)
+                {
+                    Lanes.Add(LaneSet.From(Lane.Of(e, features, Lane.ItPosition.Inside, out _)));
+                    Lanes.Add(LaneSet.From(Lane.Of(e, features, Lane.ItPosition.Last, out _)));
+                }
                 _laneIndex[e] = at;
             }
             return at;
@@ -171,8 +204,7 @@ internal sealed class DecodeTree
         /// <summary>A leaf's candidates followed by the catch-all; equal leaves are stored once.</summary>
         private int Leaf(Encoding[] candidates)
         {
-            string key = string.Join(',', candidates.Select(e => _rank[e]));
-            if (!_leaves.TryGetValue(key, out int start))
+            if (!_leaves.TryGetValue(candidates, out int start))
             {
                 start = Candidates.Count;
                 foreach (var e in candidates)
@@ -181,7 +213,7 @@ internal sealed class DecodeTree
                     Candidates.Add(new Candidate(e, noEncodingCondMask, noCondition, index, stride));
                 }
                 Candidates.Add(new Candidate(null, noEncodingCondMask, noCondition, 0, 0));
-                _leaves[key] = start;
+                _leaves[candidates] = start;
             }
             return ~start;
         }

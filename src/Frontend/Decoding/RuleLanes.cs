@@ -97,18 +97,20 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
     /// The lanes of an encoding: its UNDEFINED rules, its should-be bits, its PC fields, its other
     /// UNPREDICTABLE rules; for an instruction at <paramref name="itPosition"/> (<see cref="ItPosition"/>).
     /// </summary>
-    public static List<Lane> Of(Encoding? e, Feature features, int itPosition)
+    /// <param name="dependsOnIt">Whether a test reads the IT position, so that other positions have other lanes.</param>
+    public static List<Lane> Of(Encoding? e, Feature features, int itPosition, out bool dependsOnIt)
     {
+        dependsOnIt = false;
         if (e is null) return [Always with { Class = InstrClass.Undefined, Reason = Reason.NoEncoding }];
         if ((e.Feature & ~features) != 0) return [Always with { Class = InstrClass.Undefined, Reason = Reason.MissingFeature }];
         var lanes = new List<Lane>();
-        foreach (var rule in e.UndefinedRules) AddRule(lanes, e, rule, InstrClass.Undefined, itPosition);
+        foreach (var rule in e.UndefinedRules) dependsOnIt |= AddRule(lanes, e, rule, InstrClass.Undefined, itPosition);
         var p = e.Pattern;
         if (p.ShouldBeMask != 0)
             lanes.Add(new Lane(p.ShouldBeMask, p.ShouldBeValue, Zero, Zero, Zero, 0, 0, true, false, InstrClass.Unpredictable, Reason.ShouldBeBits));
         foreach (uint m in e.PcMasks)
             lanes.Add(new Lane(m, m, Zero, Zero, Zero, 0, 0, false, false, InstrClass.Unpredictable, Reason.PcOperand));
-        foreach (var rule in e.OtherUnpredictable) AddRule(lanes, e, rule, InstrClass.Unpredictable, itPosition);
+        foreach (var rule in e.OtherUnpredictable) dependsOnIt |= AddRule(lanes, e, rule, InstrClass.Unpredictable, itPosition);
         // A lane that always fires makes the ones after it dead; past the width, one such lane sends the rest to the rules.
         int always = lanes.FindIndex(l => l.Mask == 0 && l.Value == 0 && l.FieldMask == 0 && !l.Negated);
         if (always >= 0) lanes.RemoveRange(always + 1, lanes.Count - always - 1);
@@ -126,7 +128,8 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
         public const int Outside = 0, Inside = 1, Last = 2, Count = 3;
     }
 
-    private static void AddRule(List<Lane> lanes, Encoding e, Rule rule, InstrClass cls, int itPosition)
+    /// <returns>Whether a test of the rule reads the IT position.</returns>
+    private static bool AddRule(List<Lane> lanes, Encoding e, Rule rule, InstrClass cls, int itPosition)
     {
         IEnumerable<(WordTest Test, Reason Reason)> steps = rule.Target switch
         {
@@ -137,11 +140,16 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
         if (rule.Target is not (ConditionalRule or PcFields))
         {
             lanes.Add(Always with { Maybe = true, Class = cls });
-            return;
+            return false;
         }
+        bool dependsOnIt = false;
         foreach (var (test, reason) in steps)
             foreach (var clause in test.Clauses)
+            {
+                dependsOnIt |= clause.Atoms.Any(a => a.Kind == WordTest.AtomKind.ItState);
                 if (Compile(e, clause, itPosition) is { } lane) lanes.Add(lane with { Class = cls, Reason = reason });
+            }
+        return dependsOnIt;
     }
 
     /// <summary>A clause as a lane of encoding <paramref name="e"/>; null when it never holds.</summary>
