@@ -111,11 +111,13 @@ public sealed class DecoderEquivalenceTests
     {
         if (fast.Word == reference.Word && ReferenceEquals(fast.Encoding, reference.Encoding) && fast.Cond == reference.Cond
             && fast.Class == reference.Class && fast.Reason == reference.Reason && fast.Size == reference.Size
-            && fast.InItBlock == reference.InItBlock && fast.LastInItBlock == reference.LastInItBlock)
+            && fast.InItBlock == reference.InItBlock && fast.LastInItBlock == reference.LastInItBlock
+            && fast.Sensitive == SensitiveInstructions.IsSensitive(reference))
             return;
         if (failures.Count < 20)
             failures.Add($"{reference.Word:x8}{where}: fast {fast.Encoding?.Name ?? "-"} {fast.Cond} {fast.Class} {fast.Reason} size {fast.Size}"
-                + $", reference {reference.Encoding?.Name ?? "-"} {reference.Cond} {reference.Class} {reference.Reason} size {reference.Size}");
+                + $", reference {reference.Encoding?.Name ?? "-"} {reference.Cond} {reference.Class} {reference.Reason} size {reference.Size}"
+                + $", sensitive {fast.Sensitive} / {SensitiveInstructions.IsSensitive(reference)}");
         else failures.Add("");
     }
 

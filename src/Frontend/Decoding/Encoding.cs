@@ -165,5 +165,10 @@ public sealed class Encoding
     internal uint Read(uint word, Field field) =>
         (Bits.Gather(word, _fieldMasks[(int)field]) << (field == Field.Imm ? _immediateShift : 0)) | _fixedValues[(int)field];
 
+    private Sensitivity? _sensitivity;
+
+    /// <summary>When an instruction of this encoding is sensitive (<see cref="SensitiveInstructions"/>), worked out at the first use.</summary>
+    internal Sensitivity Sensitivity => _sensitivity ??= new Sensitivity(this);
+
     public override string ToString() => $"{Name} [{Pattern}]";
 }

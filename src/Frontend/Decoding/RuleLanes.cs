@@ -153,7 +153,7 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
     }
 
     /// <summary>A clause as a lane of encoding <paramref name="e"/>; null when it never holds.</summary>
-    private static Lane? Compile(Encoding e, WordTest.Clause clause, int itPosition)
+    internal static Lane? Compile(Encoding e, WordTest.Clause clause, int itPosition)
     {
         var b = new Builder(e, itPosition);
         foreach (var atom in clause.Atoms) b.Add(atom);
