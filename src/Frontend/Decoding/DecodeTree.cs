@@ -17,6 +17,7 @@ internal sealed class DecodeTree
     private const int MaxBitsAtRoot = 12;
     private const int MaxBitsPerNode = 6;
     private const int MaxDepth = 8;
+    private const int FallbackBits = 4, FallbackCandidates = 8;
 
     /// <summary>A leaf entry: the pattern's fixed bits, and what the decoder needs once it matches.</summary>
     internal readonly struct Candidate(Encoding? encoding, uint noEncodingCondMask, Condition noCondition, int lanes, int itStride)
@@ -176,6 +177,15 @@ internal sealed class DecodeTree
                 int n1 = ones[bit], n0 = fixedBits[bit] - n1, nx = candidates.Length - fixedBits[bit];
                 int score = Math.Min(n0, n1) * 2 - nx;
                 if (Math.Min(n0, n1) > 0 && score > 0) scored.Add((bit, score));
+            }
+            // No bit splits evenly, and a long scan would be left (such as a run of lines that each fix a field
+            // the others leave free): a few of the bits most lines fix keep those lines out of the children whose words they do not match.
+            if (scored.Count == 0 && candidates.Length > FallbackCandidates)
+            {
+                for (int bit = 0; bit < width; bit++)
+                    if ((used & (1u << bit)) == 0 && fixedBits[bit] > 0 && fixedBits[bit] < candidates.Length)
+                        scored.Add((bit, fixedBits[bit]));
+                maxBits = Math.Min(maxBits, FallbackBits);
             }
             uint chosen = 0;
             foreach (var (bit, _) in scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Bit).Take(maxBits))
