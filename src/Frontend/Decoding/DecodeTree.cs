@@ -112,12 +112,29 @@ internal sealed class DecodeTree
         }
     }
 
+    /// <summary>Lane lists (one per IT position, each closed by null) with equal lanes.</summary>
+    private sealed class SameLanes : IEqualityComparer<Lane?[]>
+    {
+        public static readonly SameLanes Instance = new();
+
+        public bool Equals(Lane?[]? a, Lane?[]? b) => a.AsSpan().SequenceEqual(b);
+
+        public int GetHashCode(Lane?[] lanes)
+        {
+            var hash = new HashCode();
+            foreach (var lane in lanes) hash.Add(lane);
+            return hash.ToHashCode();
+        }
+    }
+
     private sealed class Builder(int width, Feature features, uint noEncodingCondMask, Condition noCondition)
     {
         public readonly List<Node> Nodes = [];
         public readonly List<int> Slots = [];
         public readonly List<Candidate> Candidates = [];
         public readonly List<LaneSet> Lanes = [LaneSet.From(Lane.Of(null, features, Lane.ItPosition.Outside, out _))];
+        // Encodings with the same lanes share one set, so that fewer sets compete for the cache.
+        private readonly Dictionary<Lane?[], int> _sets = new(SameLanes.Instance);
         private readonly Dictionary<Encoding, (int Index, int Stride)> _laneIndex = [];
         private readonly Dictionary<Encoding[], int> _leaves = new(SameEncodings.Instance);
 
@@ -199,13 +216,17 @@ internal sealed class DecodeTree
             if (!_laneIndex.TryGetValue(e, out var at))
             {
                 var outside = Lane.Of(e, features, Lane.ItPosition.Outside, out bool dependsOnIt);
-                at = (Lanes.Count, dependsOnIt ? 1 : 0);
-                Lanes.Add(LaneSet.From(outside));
-                if (dependsOnIt)
+                List<Lane>[] positions = dependsOnIt
+                    ? [outside, Lane.Of(e, features, Lane.ItPosition.Inside, out _), Lane.Of(e, features, Lane.ItPosition.Last, out _)]
+                    : [outside];
+                Lane?[] key = [.. positions.SelectMany(p => p.Append(null))];
+                if (!_sets.TryGetValue(key, out int index))
                 {
-                    Lanes.Add(LaneSet.From(Lane.Of(e, features, Lane.ItPosition.Inside, out _)));
-                    Lanes.Add(LaneSet.From(Lane.Of(e, features, Lane.ItPosition.Last, out _)));
+                    index = Lanes.Count;
+                    foreach (var p in positions) Lanes.Add(LaneSet.From(p));
+                    _sets[key] = index;
                 }
+                at = (index, dependsOnIt ? 1 : 0);
                 _laneIndex[e] = at;
             }
             return at;
