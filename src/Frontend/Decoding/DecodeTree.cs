@@ -144,30 +144,35 @@ internal sealed class DecodeTree
             uint chosen = ChooseBits(candidates, used, depth == 0 ? MaxBitsAtRoot : MaxBitsPerNode);
             if (chosen == 0) return Leaf(candidates);
 
-            var subsets = new Encoding[1 << BitOperations.PopCount(chosen)][];
-            Split(candidates, chosen, 0, 0, subsets);
+            var subsets = Split(candidates, chosen);
             var children = new int[subsets.Length];
             for (int index = 0; index < children.Length; index++)
-                children[index] = Build(subsets[index], used | chosen, depth + 1);
+                children[index] = Build([.. subsets[index]], used | chosen, depth + 1);
             Nodes.Add(new Node(chosen, Slots.Count));
             Slots.AddRange(children);
             return Nodes.Count - 1;
         }
 
         /// <summary>
-        /// The candidates of each child (index bit k is the k-th lowest chosen bit), split one bit at a
-        /// time so that each candidate is tested once per bit rather than once per child.
+        /// The candidates of each child (index bit k is the k-th lowest chosen bit), in order: each
+        /// candidate goes to every child whose index agrees with the chosen bits it fixes.
         /// </summary>
-        private static void Split(Encoding[] candidates, uint bits, int index, int position, Encoding[][] subsets)
+        private static List<Encoding>[] Split(Encoding[] candidates, uint chosen)
         {
-            if (bits == 0)
+            var subsets = new List<Encoding>[1 << BitOperations.PopCount(chosen)];
+            for (int index = 0; index < subsets.Length; index++) subsets[index] = [];
+            foreach (var e in candidates)
             {
-                subsets[index] = candidates;
-                return;
+                uint care = Bits.Gather(e.Pattern.Mask, chosen), value = Bits.Gather(e.Pattern.Value, chosen) & care;
+                uint free = (uint)(subsets.Length - 1) & ~care, sub = 0;
+                // Every subset of the free bits, starting with none.
+                do
+                {
+                    subsets[value | sub].Add(e);
+                    sub = (sub - free) & free;
+                } while (sub != 0);
             }
-            uint bit = bits & ~(bits - 1);
-            Split([.. candidates.Where(e => (e.Pattern.Mask & bit) == 0 || (e.Pattern.Value & bit) == 0)], bits & (bits - 1), index, position + 1, subsets);
-            Split([.. candidates.Where(e => (e.Pattern.Mask & bit) == 0 || (e.Pattern.Value & bit) != 0)], bits & (bits - 1), index | 1 << position, position + 1, subsets);
+            return subsets;
         }
 
         /// <summary>
