@@ -77,7 +77,10 @@ public sealed class DecoderEquivalenceTests
         (new InstructionDecoder(built.Encodings, Feature.CortexA15, splitOnCondition, size),
          new ReferenceDecoder(built.Encodings, Feature.CortexA15, splitOnCondition, size));
 
-    /// <summary>Words each line matches, with each 4-bit group often all ones (PC) or 0b1101 (SP), so that register rules fire.</summary>
+    /// <summary>
+    /// Words each line matches, with each 4-bit group often all ones (PC), 0b1101 (SP) or zero (empty and
+    /// one-register lists, zero fields), so that register rules fire.
+    /// </summary>
     private static List<string> Samples(InstructionDecoder fast, ReferenceDecoder reference, int perLine)
     {
         var rng = new Random(Seed);
@@ -91,6 +94,7 @@ public sealed class DecoderEquivalenceTests
                     int pick = rng.Next(8);
                     if (pick < 2) word |= 0xFu << (nibble * 4);
                     else if (pick == 2) word = (word & ~(0xFu << (nibble * 4))) | 0xDu << (nibble * 4);
+                    else if (pick == 3) word &= ~(0xFu << (nibble * 4));
                 }
                 if (e.Pattern.Width == 16) word &= 0xFFFF;
                 Compare(fast, reference, (word & ~e.Pattern.Mask) | e.Pattern.Value, rng, failures);

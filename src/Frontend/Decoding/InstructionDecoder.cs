@@ -38,6 +38,21 @@ public sealed class InstructionDecoder
         Verdict(word, _tree.Find(word), itCond, (byte)(_size | Instruction.InItBit | (last ? Instruction.LastInItBit : 0)),
             last ? Lane.ItPosition.Last : Lane.ItPosition.Inside);
 
+    /// <summary>
+    /// <see cref="Decode"/> when <paramref name="inItBlock"/> is false, else <see cref="DecodeInItBlock"/>,
+    /// chosen by arithmetic rather than a branch: Thumb code mixes the two unpredictably.
+    /// </summary>
+    internal Instruction Decode(uint word, bool inItBlock, Condition itCond, bool last)
+    {
+        ref readonly var c = ref _tree.Find(word);
+        int inside = inItBlock ? 1 : 0, lastInside = inside & (last ? 1 : 0);
+        uint own = Bits.Gather(word, c.CondMask) | c.CondDefault;
+        var cond = (Condition)(own + (((uint)itCond - own) & (uint)-inside));
+        byte info = (byte)(_size | inside * Instruction.InItBit | lastInside * Instruction.LastInItBit);
+        // Outside 0, inside 1, last 2, as Lane.ItPosition numbers them.
+        return Verdict(word, c, cond, info, inside + lastInside);
+    }
+
     /// <summary>The verdict of the first compiled rule that fires; rules it cannot express exactly are called.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private Instruction Verdict(uint word, in DecodeTree.Candidate c, Condition cond, byte info, int itPosition)

@@ -10,7 +10,8 @@ namespace Translator.Frontend.Decoding;
 /// or calls. Lane k fires when <c>(word &amp; Mask) == Value</c> and its field term holds, inverted
 /// when the lane is negated; the first lane that fires gives the class and reason. The field term
 /// compares two fields (<c>(word &gt;&gt; A) ^ (word &gt;&gt; C)</c> under a width mask is zero) or
-/// tests a register's bit in the list (bit <c>(word &gt;&gt; B) &amp; 15</c> of <c>word &gt;&gt; A</c>).
+/// tests a register's bit in the list (bit <c>(word &gt;&gt; B) &amp; 15</c> of <c>word &gt;&gt; A</c>); one lane
+/// may also need fewer than a number of bits set under a mask (a register list too short).
 /// A lane that only narrows a rule it cannot express exactly is marked <em>maybe</em>: when it is
 /// the first to fire, the decoder evaluates the encoding's rules one by one instead.
 /// </summary>
@@ -22,6 +23,8 @@ internal struct LaneSet
     // Shift counts A, B and C in bytes 0, 1 and 2; a count of 32 reads as zero.
     private Vector256<uint> _shifts;
     private uint _negated;
+    // The lane (as a bit) that also needs PopCount(word & _countMask) < _countBelow; 0 when none does.
+    private uint _countLane, _countMask, _countBelow;
     /// <summary>Lanes that only narrow a rule; bit k set when lane k is one.</summary>
     public uint Maybe { get; private set; }
     private Verdicts _verdicts;
@@ -40,7 +43,7 @@ internal struct LaneSet
         var b = Avx2.ShiftRightLogicalVariable(w, (_shifts >> 8) & Vector256.Create(0xFFu)) & Vector256.Create(15u);
         var c = Avx2.ShiftRightLogicalVariable(w, _shifts >> 16);
         var term = Vector256.Equals((Avx2.ShiftRightLogicalVariable(a, b) ^ c) & _fieldMask, _expected);
-        return (bits & term).ExtractMostSignificantBits() ^ _negated;
+        return ((bits & term).ExtractMostSignificantBits() & ~CountFails(word)) ^ _negated;
     }
 
     private readonly uint FiredPortable(uint word)
@@ -54,8 +57,11 @@ internal struct LaneSet
             bool holds = (word & _mask[k]) == _value[k] && ((Shift(a, b) ^ c) & _fieldMask[k]) == _expected[k];
             if (holds) fired |= 1u << k;
         }
-        return fired ^ _negated;
+        return (fired & ~CountFails(word)) ^ _negated;
     }
+
+    /// <summary>The counting lane's bit when its count does not hold.</summary>
+    private readonly uint CountFails(uint word) => _countLane * (BitOperations.PopCount(word & _countMask) >= _countBelow ? 1u : 0);
 
     /// <summary>The verdict of lane <paramref name="k"/>; lane <see cref="Width"/> is the verdict when none fires.</summary>
     public readonly (InstrClass Class, Reason Reason) Verdict(int k) => ((InstrClass)(_verdicts[k] >> 8), (Reason)(byte)_verdicts[k]);
@@ -73,6 +79,11 @@ internal struct LaneSet
             shifts[k] = lane.A | lane.B << 8 | lane.C << 16;
             if (lane.Negated) set._negated |= 1u << k;
             if (lane.Maybe) set.Maybe |= 1u << k;
+            if (lane.CountMask != 0)
+            {
+                if (set._countLane != 0) throw new ArgumentException("only one lane may count bits");
+                (set._countLane, set._countMask, set._countBelow) = (1u << k, lane.CountMask, lane.CountBelow);
+            }
             set._verdicts[k] = (ushort)((int)lane.Class << 8 | (int)lane.Reason);
         }
         set._verdicts[Width] = (ushort)((int)InstrClass.Defined << 8 | (int)Reason.None);
@@ -85,7 +96,7 @@ internal struct LaneSet
 
 /// <summary>One compiled test (see <see cref="LaneSet"/>) and the verdict it gives.</summary>
 internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint FieldMask, uint Expected, bool Negated, bool Maybe,
-    InstrClass Class = InstrClass.Undefined, Reason Reason = Reason.None)
+    InstrClass Class = InstrClass.Undefined, Reason Reason = Reason.None, uint CountMask = 0, uint CountBelow = 0)
 {
     private const uint Zero = 32;
 
@@ -112,12 +123,20 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
             lanes.Add(new Lane(m, m, Zero, Zero, Zero, 0, 0, false, false, InstrClass.Unpredictable, Reason.PcOperand));
         foreach (var rule in e.OtherUnpredictable) dependsOnIt |= AddRule(lanes, e, rule, InstrClass.Unpredictable, itPosition);
         // A lane that always fires makes the ones after it dead; past the width, one such lane sends the rest to the rules.
-        int always = lanes.FindIndex(l => l.Mask == 0 && l.Value == 0 && l.FieldMask == 0 && !l.Negated);
+        int always = lanes.FindIndex(l => l.Mask == 0 && l.Value == 0 && l.FieldMask == 0 && l.CountMask == 0 && !l.Negated);
         if (always >= 0) lanes.RemoveRange(always + 1, lanes.Count - always - 1);
         if (lanes.Count > LaneSet.Width)
         {
             lanes.RemoveRange(LaneSet.Width - 1, lanes.Count - LaneSet.Width + 1);
             lanes.Add(Always with { Maybe = true });
+        }
+        // One lane may count: the others drop their count and only narrow (a negated one narrows nothing).
+        bool counting = false;
+        for (int k = 0; k < lanes.Count; k++)
+        {
+            if (lanes[k].CountMask == 0) continue;
+            if (!counting) counting = true;
+            else lanes[k] = lanes[k].Negated ? Always with { Maybe = true } : lanes[k] with { CountMask = 0, CountBelow = 0, Maybe = true };
         }
         return lanes;
     }
@@ -164,12 +183,13 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
             if (b.Approximate) return Always with { Maybe = true };
         }
         else if (b.Impossible) return null;
-        return new Lane(b.Mask, b.Value, b.A, b.B, b.C, b.FieldMask, b.Expected, clause.Negated, b.Approximate);
+        return new Lane(b.Mask, b.Value, b.A, b.B, b.C, b.FieldMask, b.Expected, clause.Negated, b.Approximate,
+            CountMask: b.CountMask, CountBelow: b.CountBelow);
     }
 
     private sealed class Builder(Encoding e, int itPosition)
     {
-        public uint Mask, Value, A = Zero, B = Zero, C = Zero, FieldMask, Expected;
+        public uint Mask, Value, A = Zero, B = Zero, C = Zero, FieldMask, Expected, CountMask, CountBelow;
         public bool Impossible, Approximate;
         private bool _termUsed;
 
@@ -182,6 +202,7 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
                 case WordTest.AtomKind.Bits: Bits(atom.Mask, atom.Value); break;
                 case WordTest.AtomKind.Same: Same(atom.Field, atom.Other); break;
                 case WordTest.AtomKind.InList: InList((int)atom.Value); break;
+                case WordTest.AtomKind.FewerBits: FewerBits(atom.Field, atom.Value); break;
                 case WordTest.AtomKind.ItState:
                     bool holds = atom.Mask == WordTest.ItInside ? itPosition != ItPosition.Outside : itPosition == ItPosition.Last;
                     Impossible |= holds != (atom.Value != 0);
@@ -246,6 +267,14 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
                 _termUsed = true;
                 A = (uint)BitOperations.TrailingZeroCount(mask); B = (uint)lsb; FieldMask = 1; Expected = 1;
             }
+        }
+
+        private void FewerBits(Field f, uint count)
+        {
+            var (mask, fixedValue, shift) = e.Layout(f);
+            if (mask == 0) Impossible |= BitOperations.PopCount(fixedValue) >= count;
+            else if (fixedValue != 0 || shift != 0 || CountMask != 0) Approximate = true;
+            else (CountMask, CountBelow) = (mask, count);
         }
 
         private static bool Contiguous(uint mask) => mask != 0 && ((mask >> BitOperations.TrailingZeroCount(mask)) & ((mask >> BitOperations.TrailingZeroCount(mask)) + 1)) == 0;

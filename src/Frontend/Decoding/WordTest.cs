@@ -37,6 +37,13 @@ public sealed class WordTest
     /// <summary>The register named by the word's four bits at <paramref name="lsb"/> is in the register list (field l).</summary>
     public static WordTest RegisterInList(int lsb) => Of(new Atom(AtomKind.InList, value: (uint)lsb));
 
+    /// <summary>Any bit under <paramref name="mask"/> of operand field <paramref name="letter"/> is set (a field other than zero, above a limit).</summary>
+    public static WordTest AnyFieldBit(char letter, uint mask) =>
+        Enumerable.Range(0, 32).Where(b => (mask >> b & 1) != 0).Select(b => FieldBits(letter, 1u << b, 1u << b)).Aggregate((x, y) => x | y);
+
+    /// <summary>Operand field <paramref name="letter"/> has fewer than <paramref name="count"/> bits set (a register list too short).</summary>
+    public static WordTest FewerBitsThan(char letter, int count) => Of(new Atom(AtomKind.FewerBits, Letter(letter), value: (uint)count));
+
     /// <summary>A Thumb instruction inside an IT block (or, with <paramref name="inside"/> false, outside one).</summary>
     public static WordTest InItBlock(bool inside = true) => Of(new Atom(AtomKind.ItState, mask: ItInside, value: inside ? 1u : 0));
 
@@ -66,7 +73,7 @@ public sealed class WordTest
 
     private static Decoding.Field Letter(char c) => FieldLetters.FromLetter(c) ?? throw new ArgumentException($"no field letter '{c}'");
 
-    internal enum AtomKind : byte { FieldIs, Flag, Bits, Same, InList, ItState, Where }
+    internal enum AtomKind : byte { FieldIs, Flag, Bits, Same, InList, FewerBits, ItState, Where }
 
     internal readonly struct Atom(AtomKind kind, Decoding.Field field = default, Decoding.Field other = default,
         char letter = '\0', uint mask = 0, uint value = 0, InstructionPredicate? predicate = null)
@@ -87,6 +94,7 @@ public sealed class WordTest
             AtomKind.Flag => i.Flag(Letter) == (Value != 0),
             AtomKind.Bits => (i.Word & Mask) == Value,
             AtomKind.Same => i[Field] == i[Other],
+            AtomKind.FewerBits => uint.PopCount(i[Field]) < Value,
             AtomKind.ItState => (Mask == ItInside ? i.InItBlock : i.LastInItBlock) == (Value != 0),
             AtomKind.InList => ((i.RegList >> (int)((i.Word >> (int)Value) & 15)) & 1) != 0,
             _ => Predicate!(i),

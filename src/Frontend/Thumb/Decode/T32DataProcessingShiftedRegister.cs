@@ -17,8 +17,8 @@ namespace Translator.Frontend.Thumb.Decode;
 public static class T32DataProcessingShiftedRegister
 {
     /// <summary>ADD and SUB (SP plus/minus register): SP as Rd only with LSL by at most 3.</summary>
-    private static readonly Rule SpDestinationShift = (in Instruction i) =>
-        i.Rd == 13 && (i.ShiftType != ShiftType.Lsl || i.ShiftImm > 3) ? Reason.SpOperand : Reason.None;
+    private static readonly Rule SpDestinationShift = Rules.If(Reason.SpOperand, WordTest.Field('d', 13)
+        & (WordTest.AnyFieldBit('z', ~0u) | WordTest.AnyFieldBit('y', ~3u)));
 
     /// <summary>MOV (register): SP or PC with S set; PC, or SP to SP, without.</summary>
     private static readonly Rule MoveRegisters = Rules.FirstOf(
