@@ -43,7 +43,10 @@ internal struct LaneSet
         var b = Avx2.ShiftRightLogicalVariable(w, (_shifts >> 8) & Vector256.Create(0xFFu)) & Vector256.Create(15u);
         var c = Avx2.ShiftRightLogicalVariable(w, _shifts >> 16);
         var term = Vector256.Equals((Avx2.ShiftRightLogicalVariable(a, b) ^ c) & _fieldMask, _expected);
-        return ((bits & term).ExtractMostSignificantBits() & ~CountFails(word)) ^ _negated;
+        uint fired = (bits & term).ExtractMostSignificantBits();
+        // Few encodings count, so the branch is predicted well and the others pay nothing.
+        if (_countLane != 0) fired &= ~CountFails(word);
+        return fired ^ _negated;
     }
 
     private readonly uint FiredPortable(uint word)
@@ -61,7 +64,7 @@ internal struct LaneSet
     }
 
     /// <summary>The counting lane's bit when its count does not hold.</summary>
-    private readonly uint CountFails(uint word) => _countLane * (BitOperations.PopCount(word & _countMask) >= _countBelow ? 1u : 0);
+    private readonly uint CountFails(uint word) => BitOperations.PopCount(word & _countMask) >= _countBelow ? _countLane : 0;
 
     /// <summary>The verdict of lane <paramref name="k"/>; lane <see cref="Width"/> is the verdict when none fires.</summary>
     public readonly (InstrClass Class, Reason Reason) Verdict(int k) => ((InstrClass)(_verdicts[k] >> 8), (Reason)(byte)_verdicts[k]);
