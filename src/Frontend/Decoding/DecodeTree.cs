@@ -42,6 +42,8 @@ internal sealed class DecodeTree
     private readonly int[] _slots;
     private readonly Candidate[] _candidates;
     private readonly LaneSet[] _lanes;
+    // What the maybe lanes stand for, LaneSet.Width entries per set; kept apart so that sets hold no references.
+    private readonly object?[] _resolvers;
     /// <summary>Where words with condition 0b1111 start (index 1) and all other words (index 0).</summary>
     private readonly int[] _roots;
 
@@ -72,11 +74,16 @@ internal sealed class DecodeTree
         _slots = [.. builder.Slots];
         _candidates = [.. builder.Candidates];
         _lanes = [.. builder.Lanes];
+        _resolvers = [.. builder.Resolvers];
     }
 
-    /// <summary>The compiled rules of a candidate's encoding, for an instruction at <paramref name="itPosition"/> (<see cref="Lane.ItPosition"/>).</summary>
-    public ref readonly LaneSet Lanes(in Candidate c, int itPosition) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lanes), c.Lanes + itPosition * c.ItStride);
+    /// <summary>The index of the compiled rules of a candidate's encoding, for an instruction at <paramref name="itPosition"/> (<see cref="Lane.ItPosition"/>).</summary>
+    public static int LaneSetOf(in Candidate c, int itPosition) => c.Lanes + itPosition * c.ItStride;
+
+    public ref readonly LaneSet Lanes(int set) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lanes), set);
+
+    /// <summary>What maybe lane <paramref name="k"/> of set <paramref name="set"/> stands for (<see cref="Lane.Resolve"/>).</summary>
+    public object? Resolver(int set, int k) => _resolvers[set * LaneSet.Width + k];
 
     /// <summary>The first candidate of the word's leaf that matches it (the catch-all when none does).</summary>
     public ref readonly Candidate Find(uint word)
@@ -132,7 +139,9 @@ internal sealed class DecodeTree
         public readonly List<Node> Nodes = [];
         public readonly List<int> Slots = [];
         public readonly List<Candidate> Candidates = [];
+        // Set 0 is the catch-all's: no encoding, UNDEFINED.
         public readonly List<LaneSet> Lanes = [LaneSet.From(Lane.Of(null, features, Lane.ItPosition.Outside, out _))];
+        public readonly List<object?> Resolvers = [.. new object?[LaneSet.Width]];
         // Encodings with the same lanes share one set, so that fewer sets compete for the cache.
         private readonly Dictionary<Lane?[], int> _sets = new(SameLanes.Instance);
         private readonly Dictionary<Encoding, (int Index, int Stride)> _laneIndex = [];
@@ -215,6 +224,12 @@ internal sealed class DecodeTree
             return chosen;
         }
 
+        private void Add(List<Lane> lanes)
+        {
+            Lanes.Add(LaneSet.From(lanes));
+            for (int k = 0; k < LaneSet.Width; k++) Resolvers.Add(k < lanes.Count ? lanes[k].Resolve : null);
+        }
+
         /// <summary>Where the encoding's lane sets start, and whether there is one per IT position.</summary>
         private (int Index, int Stride) LanesOf(Encoding e)
         {
@@ -228,7 +243,7 @@ internal sealed class DecodeTree
                 if (!_sets.TryGetValue(key, out int index))
                 {
                     index = Lanes.Count;
-                    foreach (var p in positions) Lanes.Add(LaneSet.From(p));
+                    foreach (var p in positions) Add(p);
                     _sets[key] = index;
                 }
                 at = (index, dependsOnIt ? 1 : 0);

@@ -57,11 +57,42 @@ public sealed class InstructionDecoder
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private Instruction Verdict(uint word, in DecodeTree.Candidate c, Condition cond, byte info, int itPosition)
     {
-        ref readonly var lanes = ref _tree.Lanes(c, itPosition);
-        int k = System.Numerics.BitOperations.TrailingZeroCount(lanes.Fired(word) | 1u << LaneSet.Width);
-        if ((lanes.Maybe & 1u << k) != 0) return Classify(word, cond, c.Encoding!, info);
+        int set = DecodeTree.LaneSetOf(c, itPosition);
+        ref readonly var lanes = ref _tree.Lanes(set);
+        uint fired = lanes.Fired(word) | 1u << LaneSet.Width;
+        int k = System.Numerics.BitOperations.TrailingZeroCount(fired);
+        if ((lanes.Maybe & 1u << k) != 0) return Resolve(word, c.Encoding!, cond, info, set, fired);
         var (cls, reason) = lanes.Verdict(k);
         return new Instruction(word, c.Encoding, cond, cls, reason, info);
+    }
+
+    /// <summary>
+    /// The verdict when a maybe lane fires first: the lanes before it held nothing, so each fired lane
+    /// in turn is decided, maybe lanes by evaluating what they stand for on the record.
+    /// </summary>
+    /// <remarks>Not inlined: it is the rare path, and inlined it would crowd the common one.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private Instruction Resolve(uint word, Encoding encoding, Condition cond, byte info, int set, uint fired)
+    {
+        ref readonly var lanes = ref _tree.Lanes(set);
+        var insn = new Instruction(word, encoding, cond, InstrClass.Defined, Reason.None, info);
+        for (; ; fired &= fired - 1)
+        {
+            int k = System.Numerics.BitOperations.TrailingZeroCount(fired);
+            var (cls, reason) = lanes.Verdict(k);
+            if ((lanes.Maybe & 1u << k) == 0) return k == LaneSet.Width ? insn : insn.WithClass(cls, reason);
+            switch (_tree.Resolver(set, k))
+            {
+                case WordTest.Clause clause:
+                    if (clause.Holds(insn)) return insn.WithClass(cls, reason);
+                    break;
+                case Rule rule:
+                    if (rule(insn) is var r && r != Reason.None) return insn.WithClass(cls, r);
+                    break;
+                default:
+                    return Classify(word, cond, encoding, info);
+            }
+        }
     }
 
     /// <summary>The verdict of an encoding with rules: its UNDEFINED rules, its should-be bits, then its UNPREDICTABLE rules.</summary>

@@ -13,7 +13,7 @@ namespace Translator.Frontend.Decoding;
 /// tests a register's bit in the list (bit <c>(word &gt;&gt; B) &amp; 15</c> of <c>word &gt;&gt; A</c>); one lane
 /// may also need fewer than a number of bits set under a mask (a register list too short).
 /// A lane that only narrows a rule it cannot express exactly is marked <em>maybe</em>: when it is
-/// the first to fire, the decoder evaluates the encoding's rules one by one instead.
+/// the first to fire, the decoder evaluates what it stands for (<see cref="Lane.Resolve"/>) on the record.
 /// </summary>
 internal struct LaneSet
 {
@@ -31,6 +31,7 @@ internal struct LaneSet
 
     [InlineArray(Width + 1)]
     private struct Verdicts { private ushort _first; }
+
 
     /// <summary>Bit k set when lane k fires.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -97,9 +98,12 @@ internal struct LaneSet
     }
 }
 
-/// <summary>One compiled test (see <see cref="LaneSet"/>) and the verdict it gives.</summary>
+/// <summary>
+/// One compiled test (see <see cref="LaneSet"/>) and the verdict it gives; a maybe lane also says what
+/// it stands for: a <see cref="WordTest.Clause"/> to evaluate, a <see cref="Rule"/> to call, or (null) all the encoding's rules.
+/// </summary>
 internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint FieldMask, uint Expected, bool Negated, bool Maybe,
-    InstrClass Class = InstrClass.Undefined, Reason Reason = Reason.None, uint CountMask = 0, uint CountBelow = 0)
+    InstrClass Class = InstrClass.Undefined, Reason Reason = Reason.None, uint CountMask = 0, uint CountBelow = 0, object? Resolve = null)
 {
     private const uint Zero = 32;
 
@@ -125,21 +129,21 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
         foreach (uint m in e.PcMasks)
             lanes.Add(new Lane(m, m, Zero, Zero, Zero, 0, 0, false, false, InstrClass.Unpredictable, Reason.PcOperand));
         foreach (var rule in e.OtherUnpredictable) dependsOnIt |= AddRule(lanes, e, rule, InstrClass.Unpredictable, itPosition);
-        // A lane that always fires makes the ones after it dead; past the width, one such lane sends the rest to the rules.
-        int always = lanes.FindIndex(l => l.Mask == 0 && l.Value == 0 && l.FieldMask == 0 && l.CountMask == 0 && !l.Negated);
+        // An exact lane that always fires makes the ones after it dead; past the width, a maybe lane stands for all the rules.
+        int always = lanes.FindIndex(l => l.Mask == 0 && l.Value == 0 && l.FieldMask == 0 && l.CountMask == 0 && !l.Negated && !l.Maybe);
         if (always >= 0) lanes.RemoveRange(always + 1, lanes.Count - always - 1);
         if (lanes.Count > LaneSet.Width)
         {
             lanes.RemoveRange(LaneSet.Width - 1, lanes.Count - LaneSet.Width + 1);
             lanes.Add(Always with { Maybe = true });
         }
-        // One lane may count: the others drop their count and only narrow (a negated one narrows nothing).
+        // One lane may count: the others stand for all the rules.
         bool counting = false;
         for (int k = 0; k < lanes.Count; k++)
         {
             if (lanes[k].CountMask == 0) continue;
             if (!counting) counting = true;
-            else lanes[k] = lanes[k].Negated ? Always with { Maybe = true } : lanes[k] with { CountMask = 0, CountBelow = 0, Maybe = true };
+            else lanes[k] = Always with { Maybe = true };
         }
         return lanes;
     }
@@ -161,7 +165,7 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
         };
         if (rule.Target is not (ConditionalRule or PcFields))
         {
-            lanes.Add(Always with { Maybe = true, Class = cls });
+            lanes.Add(Always with { Maybe = true, Class = cls, Resolve = rule });
             return false;
         }
         bool dependsOnIt = false;
@@ -169,7 +173,8 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
             foreach (var clause in test.Clauses)
             {
                 dependsOnIt |= clause.Atoms.Any(a => a.Kind == WordTest.AtomKind.ItState);
-                if (Compile(e, clause, itPosition) is { } lane) lanes.Add(lane with { Class = cls, Reason = reason });
+                if (Compile(e, clause, itPosition) is { } lane)
+                    lanes.Add(lane with { Class = cls, Reason = reason, Resolve = lane.Maybe ? clause : null });
             }
         return dependsOnIt;
     }
