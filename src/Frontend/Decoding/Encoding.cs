@@ -168,7 +168,10 @@ public sealed class Encoding
     private Sensitivity? _sensitivity;
 
     /// <summary>When an instruction of this encoding is sensitive (<see cref="SensitiveInstructions"/>), worked out at the first use.</summary>
-    internal Sensitivity Sensitivity => _sensitivity ??= new Sensitivity(this);
+    internal Sensitivity Sensitivity => _sensitivity ?? NewSensitivity();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Sensitivity NewSensitivity() => _sensitivity = new Sensitivity(this);
 
     public override string ToString() => $"{Name} [{Pattern}]";
 }
