@@ -229,13 +229,13 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
         {
             var (mask, fixedValue, shift) = e.Layout(f);
             int width = BitOperations.PopCount(mask);
+            // The word decides the bits the encoding does not imply (WithField); the implied ones read as set.
+            uint decided = bits & ~fixedValue;
             // The condition can be the IT block's; an immediate in units has no word bits for its low bits.
             if (f == Field.Cond || (shift != 0 && mask != 0)) Approximate = true;
-            else if ((value & ~bits) != 0) Impossible = true;
-            else if (mask == 0) Impossible |= (fixedValue & bits) != value;
-            else if (fixedValue != 0) Approximate = true;
-            else if (width < 32 && value >> width != 0) Impossible = true;
-            else Bits(Decoding.Bits.Scatter(bits, mask), Decoding.Bits.Scatter(value, mask));
+            else if ((value & ~bits) != 0 || (fixedValue & bits & ~value) != 0) Impossible = true;
+            else if (width < 32 && (value & decided) >> width != 0) Impossible = true;
+            else Bits(Decoding.Bits.Scatter(decided, mask), Decoding.Bits.Scatter(value & decided, mask));
         }
 
         private void Flag(char letter, bool set)
