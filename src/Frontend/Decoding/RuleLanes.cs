@@ -151,7 +151,7 @@ internal sealed record Lane(uint Mask, uint Value, uint A, uint B, uint C, uint 
     /// <summary>Where an instruction is with respect to IT blocks: each position has its own lanes.</summary>
     public static class ItPosition
     {
-        public const int Outside = 0, Inside = 1, Last = 2, Count = 3;
+        public const int Outside = 0, Inside = 1, Last = 2;
     }
 
     /// <returns>Whether a test of the rule reads the IT position.</returns>
