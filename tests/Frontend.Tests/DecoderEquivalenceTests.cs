@@ -102,13 +102,16 @@ public sealed class DecoderEquivalenceTests
         return failures;
     }
 
-    /// <summary>Compares the plain decode, then the decode at a random place in an IT block with a random condition.</summary>
+    /// <summary>Compares the plain decode, then the decode at a random place in an IT block with a random condition, each also by the one-path form.</summary>
     private static void Compare(InstructionDecoder fast, ReferenceDecoder reference, uint word, Random rng, List<string> failures)
     {
         Check(fast.Decode(word), reference.Decode(word), "", failures);
         var itCond = (Condition)rng.Next(15);
         bool last = rng.Next(2) == 0;
         Check(fast.DecodeInItBlock(word, itCond, last), reference.DecodeInItBlock(word, itCond, last), $" in IT ({itCond}, last {last})", failures);
+        // The branch-free form Thumb decoding uses, in and out of the block.
+        Check(fast.Decode(word, true, itCond, last), reference.DecodeInItBlock(word, itCond, last), $" in IT, one path ({itCond}, last {last})", failures);
+        Check(fast.Decode(word, false, itCond, last), reference.Decode(word), " outside IT, one path", failures);
     }
 
     private static void Check(in Instruction fast, in Instruction reference, string where, List<string> failures)
