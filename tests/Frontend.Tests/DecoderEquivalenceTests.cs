@@ -77,7 +77,10 @@ public sealed class DecoderEquivalenceTests
         (new InstructionDecoder(built.Encodings, Feature.CortexA15, splitOnCondition, size),
          new ReferenceDecoder(built.Encodings, Feature.CortexA15, splitOnCondition, size));
 
-    /// <summary>Words each line matches, with each 4-bit group often all ones (PC) or 0b1101 (SP), so that register rules fire.</summary>
+    /// <summary>
+    /// Words each line matches, with each 4-bit group often all ones (PC), 0b1101 (SP) or zero (empty and
+    /// one-register lists, zero fields), so that register rules fire.
+    /// </summary>
     private static List<string> Samples(InstructionDecoder fast, ReferenceDecoder reference, int perLine)
     {
         var rng = new Random(Seed);
@@ -91,6 +94,7 @@ public sealed class DecoderEquivalenceTests
                     int pick = rng.Next(8);
                     if (pick < 2) word |= 0xFu << (nibble * 4);
                     else if (pick == 2) word = (word & ~(0xFu << (nibble * 4))) | 0xDu << (nibble * 4);
+                    else if (pick == 3) word &= ~(0xFu << (nibble * 4));
                 }
                 if (e.Pattern.Width == 16) word &= 0xFFFF;
                 Compare(fast, reference, (word & ~e.Pattern.Mask) | e.Pattern.Value, rng, failures);
@@ -98,24 +102,29 @@ public sealed class DecoderEquivalenceTests
         return failures;
     }
 
-    /// <summary>Compares the plain decode, then the decode at a random place in an IT block with a random condition.</summary>
+    /// <summary>Compares the plain decode, then the decode at a random place in an IT block with a random condition, each also by the one-path form.</summary>
     private static void Compare(InstructionDecoder fast, ReferenceDecoder reference, uint word, Random rng, List<string> failures)
     {
         Check(fast.Decode(word), reference.Decode(word), "", failures);
         var itCond = (Condition)rng.Next(15);
         bool last = rng.Next(2) == 0;
         Check(fast.DecodeInItBlock(word, itCond, last), reference.DecodeInItBlock(word, itCond, last), $" in IT ({itCond}, last {last})", failures);
+        // The branch-free form Thumb decoding uses, in and out of the block.
+        Check(fast.Decode(word, true, itCond, last), reference.DecodeInItBlock(word, itCond, last), $" in IT, one path ({itCond}, last {last})", failures);
+        Check(fast.Decode(word, false, itCond, last), reference.Decode(word), " outside IT, one path", failures);
     }
 
     private static void Check(in Instruction fast, in Instruction reference, string where, List<string> failures)
     {
         if (fast.Word == reference.Word && ReferenceEquals(fast.Encoding, reference.Encoding) && fast.Cond == reference.Cond
             && fast.Class == reference.Class && fast.Reason == reference.Reason && fast.Size == reference.Size
-            && fast.InItBlock == reference.InItBlock && fast.LastInItBlock == reference.LastInItBlock)
+            && fast.InItBlock == reference.InItBlock && fast.LastInItBlock == reference.LastInItBlock
+            && fast.Sensitive == SensitiveInstructions.IsSensitive(reference))
             return;
         if (failures.Count < 20)
             failures.Add($"{reference.Word:x8}{where}: fast {fast.Encoding?.Name ?? "-"} {fast.Cond} {fast.Class} {fast.Reason} size {fast.Size}"
-                + $", reference {reference.Encoding?.Name ?? "-"} {reference.Cond} {reference.Class} {reference.Reason} size {reference.Size}");
+                + $", reference {reference.Encoding?.Name ?? "-"} {reference.Cond} {reference.Class} {reference.Reason} size {reference.Size}"
+                + $", sensitive {fast.Sensitive} / {SensitiveInstructions.IsSensitive(reference)}");
         else failures.Add("");
     }
 

@@ -22,6 +22,15 @@ public static class Bits
     public static uint Gather(uint word, uint mask) =>
         Bmi2.IsSupported ? Bmi2.ParallelBitExtract(word, mask) : GatherPortable(word, mask);
 
+    /// <summary>The inverse of <see cref="Gather"/>: spreads the low bits of <paramref name="value"/> over the bits of <paramref name="mask"/>.</summary>
+    public static uint Scatter(uint value, uint mask)
+    {
+        uint result = 0;
+        for (int k = 0; mask != 0; k++, mask &= mask - 1)
+            if ((value & (1u << k)) != 0) result |= mask & ~(mask - 1);
+        return result;
+    }
+
     /// <summary><see cref="Gather"/> for hosts without BMI2: one contiguous run of mask bits per step.</summary>
     public static uint GatherPortable(uint word, uint mask)
     {

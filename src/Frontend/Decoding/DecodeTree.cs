@@ -17,9 +17,10 @@ internal sealed class DecodeTree
     private const int MaxBitsAtRoot = 12;
     private const int MaxBitsPerNode = 6;
     private const int MaxDepth = 8;
+    private const int FallbackBits = 4, FallbackCandidates = 8;
 
     /// <summary>A leaf entry: the pattern's fixed bits, and what the decoder needs once it matches.</summary>
-    internal readonly struct Candidate(Encoding? encoding, Feature features, uint noEncodingCondMask, Condition noCondition)
+    internal readonly struct Candidate(Encoding? encoding, uint noEncodingCondMask, Condition noCondition, int lanes, int itStride)
     {
         public readonly uint Mask = encoding?.Pattern.Mask ?? 0;
         public readonly uint Value = encoding?.Pattern.Value ?? 0;
@@ -28,25 +29,10 @@ internal sealed class DecodeTree
         /// <summary>The condition is the word gathered through this mask, or-ed with <see cref="CondDefault"/>.</summary>
         public readonly uint CondMask = encoding is null ? noEncodingCondMask : encoding.Pattern.FieldMask(Field.Cond);
         public readonly uint CondDefault = (encoding is null ? noEncodingCondMask : encoding.Pattern.FieldMask(Field.Cond)) != 0 ? 0 : (uint)noCondition;
-        /// <summary>The verdict needs rules that must be called (the feature is present, and the encoding has rules other than up to four PC checks).</summary>
-        public readonly bool HasRules = encoding is not null && (encoding.Feature & ~features) == 0 &&
-            (encoding.UndefinedRules.Length + encoding.OtherUnpredictable.Length > 0 || encoding.PcMasks.Length > 4);
-        /// <summary>Up to four register fields that make the word UNPREDICTABLE when they are PC (all their bits set); 0 when unused.</summary>
-        public readonly uint PcMask0 = PcMask(encoding, features, 0), PcMask1 = PcMask(encoding, features, 1),
-            PcMask2 = PcMask(encoding, features, 2), PcMask3 = PcMask(encoding, features, 3);
-
-        private static uint PcMask(Encoding? e, Feature features, int k) =>
-            e is null || (e.Feature & ~features) != 0 || k >= e.PcMasks.Length ? 0 : e.PcMasks[k];
-
-        /// <summary>Whether a PC field is PC; evaluated without branches, since which lines have such rules varies from word to word.</summary>
-        public bool PcOperand(uint word) =>
-            ((PcMask0 != 0) & ((word & PcMask0) == PcMask0)) | ((PcMask1 != 0) & ((word & PcMask1) == PcMask1))
-            | ((PcMask2 != 0) & ((word & PcMask2) == PcMask2)) | ((PcMask3 != 0) & ((word & PcMask3) == PcMask3));
-        /// <summary>Without rules: the class unless the should-be bits differ (they are not checked when the class is already UNDEFINED).</summary>
-        public readonly InstrClass Class = encoding is null || (encoding.Feature & ~features) != 0 ? InstrClass.Undefined : InstrClass.Defined;
-        public readonly Reason Reason = encoding is null ? Reason.NoEncoding : (encoding.Feature & ~features) != 0 ? Reason.MissingFeature : Reason.None;
-        public readonly uint ShouldBeMask = encoding is null || (encoding.Feature & ~features) != 0 ? 0 : encoding.Pattern.ShouldBeMask;
-        public readonly uint ShouldBeValue = encoding is null || (encoding.Feature & ~features) != 0 ? 0 : encoding.Pattern.ShouldBeValue;
+        /// <summary>The index of the encoding's compiled rules (<see cref="LaneSet"/>) outside IT blocks; at an IT position p, <c>Lanes + p * ItStride</c>.</summary>
+        public readonly int Lanes = lanes;
+        /// <summary>0 when the rules do not depend on the IT position, else 1.</summary>
+        public readonly int ItStride = itStride;
     }
 
     private readonly record struct Node(uint Mask, int Base);
@@ -55,6 +41,9 @@ internal sealed class DecodeTree
     /// <summary>Children of every node: a node index when non-negative, else the complement of a leaf's first candidate.</summary>
     private readonly int[] _slots;
     private readonly Candidate[] _candidates;
+    private readonly LaneSet[] _lanes;
+    // What the maybe lanes stand for, LaneSet.Width entries per set; kept apart so that sets hold no references.
+    private readonly object?[] _resolvers;
     /// <summary>Where words with condition 0b1111 start (index 1) and all other words (index 0).</summary>
     private readonly int[] _roots;
 
@@ -68,7 +57,7 @@ internal sealed class DecodeTree
             .ThenByDescending(e => BitOperations.PopCount(e.Pattern.Mask))
             .ThenBy(e => e.Index)
             .ToArray();
-        var builder = new Builder(width, features, sorted,
+        var builder = new Builder(width, features,
             splitOnCondition ? 0xF000_0000 : 0, splitOnCondition ? Condition.Unconditional : Condition.Always);
         if (splitOnCondition)
         {
@@ -84,7 +73,17 @@ internal sealed class DecodeTree
         _nodes = [.. builder.Nodes];
         _slots = [.. builder.Slots];
         _candidates = [.. builder.Candidates];
+        _lanes = [.. builder.Lanes];
+        _resolvers = [.. builder.Resolvers];
     }
+
+    /// <summary>The index of the compiled rules of a candidate's encoding, for an instruction at <paramref name="itPosition"/> (<see cref="Lane.ItPosition"/>).</summary>
+    public static int LaneSetOf(in Candidate c, int itPosition) => c.Lanes + itPosition * c.ItStride;
+
+    public ref readonly LaneSet Lanes(int set) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lanes), set);
+
+    /// <summary>What maybe lane <paramref name="k"/> of set <paramref name="set"/> stands for (<see cref="Lane.Resolve"/>).</summary>
+    public object? Resolver(int set, int k) => _resolvers[set * LaneSet.Width + k];
 
     /// <summary>The first candidate of the word's leaf that matches it (the catch-all when none does).</summary>
     public ref readonly Candidate Find(uint word)
@@ -105,13 +104,48 @@ internal sealed class DecodeTree
 
     public int CountNodes() => _nodes.Length;
 
-    private sealed class Builder(int width, Feature features, Encoding[] sorted, uint noEncodingCondMask, Condition noCondition)
+    /// <summary>Leaves with the same encodings in the same order are one.</summary>
+    private sealed class SameEncodings : IEqualityComparer<Encoding[]>
     {
-        private readonly Dictionary<Encoding, int> _rank = sorted.Select((e, k) => (e, k)).ToDictionary(p => p.e, p => p.k);
+        public static readonly SameEncodings Instance = new();
+
+        public bool Equals(Encoding[]? a, Encoding[]? b) => a.AsSpan().SequenceEqual(b);
+
+        public int GetHashCode(Encoding[] encodings)
+        {
+            var hash = new HashCode();
+            foreach (var e in encodings) hash.Add(RuntimeHelpers.GetHashCode(e));
+            return hash.ToHashCode();
+        }
+    }
+
+    /// <summary>Lane lists (one per IT position, each closed by null) with equal lanes.</summary>
+    private sealed class SameLanes : IEqualityComparer<Lane?[]>
+    {
+        public static readonly SameLanes Instance = new();
+
+        public bool Equals(Lane?[]? a, Lane?[]? b) => a.AsSpan().SequenceEqual(b);
+
+        public int GetHashCode(Lane?[] lanes)
+        {
+            var hash = new HashCode();
+            foreach (var lane in lanes) hash.Add(lane);
+            return hash.ToHashCode();
+        }
+    }
+
+    private sealed class Builder(int width, Feature features, uint noEncodingCondMask, Condition noCondition)
+    {
         public readonly List<Node> Nodes = [];
         public readonly List<int> Slots = [];
         public readonly List<Candidate> Candidates = [];
-        private readonly Dictionary<string, int> _leaves = [];
+        // Set 0 is the catch-all's: no encoding, UNDEFINED.
+        public readonly List<LaneSet> Lanes = [LaneSet.From(Lane.Of(null, features, Lane.ItPosition.Outside, out _))];
+        public readonly List<object?> Resolvers = [.. new object?[LaneSet.Width]];
+        // Encodings with the same lanes share one set, so that fewer sets compete for the cache.
+        private readonly Dictionary<Lane?[], int> _sets = new(SameLanes.Instance);
+        private readonly Dictionary<Encoding, (int Index, int Stride)> _laneIndex = [];
+        private readonly Dictionary<Encoding[], int> _leaves = new(SameEncodings.Instance);
 
         public int Build(Encoding[] candidates, uint used, int depth)
         {
@@ -119,18 +153,35 @@ internal sealed class DecodeTree
             uint chosen = ChooseBits(candidates, used, depth == 0 ? MaxBitsAtRoot : MaxBitsPerNode);
             if (chosen == 0) return Leaf(candidates);
 
-            var children = new int[1 << BitOperations.PopCount(chosen)];
+            var subsets = Split(candidates, chosen);
+            var children = new int[subsets.Length];
             for (int index = 0; index < children.Length; index++)
-            {
-                uint wordBits = Scatter((uint)index, chosen);
-                var subset = candidates
-                    .Where(e => (e.Pattern.Value & e.Pattern.Mask & chosen) == (wordBits & e.Pattern.Mask))
-                    .ToArray();
-                children[index] = Build(subset, used | chosen, depth + 1);
-            }
+                children[index] = Build([.. subsets[index]], used | chosen, depth + 1);
             Nodes.Add(new Node(chosen, Slots.Count));
             Slots.AddRange(children);
             return Nodes.Count - 1;
+        }
+
+        /// <summary>
+        /// The candidates of each child (index bit k is the k-th lowest chosen bit), in order: each
+        /// candidate goes to every child whose index agrees with the chosen bits it fixes.
+        /// </summary>
+        private static List<Encoding>[] Split(Encoding[] candidates, uint chosen)
+        {
+            var subsets = new List<Encoding>[1 << BitOperations.PopCount(chosen)];
+            for (int index = 0; index < subsets.Length; index++) subsets[index] = [];
+            foreach (var e in candidates)
+            {
+                uint care = Bits.Gather(e.Pattern.Mask, chosen), value = Bits.Gather(e.Pattern.Value, chosen) & care;
+                uint free = (uint)(subsets.Length - 1) & ~care, sub = 0;
+                // Every subset of the free bits, starting with none.
+                do
+                {
+                    subsets[value | sub].Add(e);
+                    sub = (sub - free) & free;
+                } while (sub != 0);
+            }
+            return subsets;
         }
 
         /// <summary>
@@ -139,19 +190,33 @@ internal sealed class DecodeTree
         /// </summary>
         private uint ChooseBits(Encoding[] candidates, uint used, int maxBits)
         {
+            Span<int> fixedBits = stackalloc int[32], ones = stackalloc int[32];
+            foreach (var e in candidates)
+            {
+                uint mask = e.Pattern.Mask & ~used, value = e.Pattern.Value;
+                for (; mask != 0; mask &= mask - 1)
+                {
+                    int bit = BitOperations.TrailingZeroCount(mask);
+                    fixedBits[bit]++;
+                    ones[bit] += (int)(value >> bit) & 1;
+                }
+            }
             var scored = new List<(int Bit, int Score)>();
             for (int bit = 0; bit < width; bit++)
             {
                 if ((used & (1u << bit)) != 0) continue;
-                int n0 = 0, n1 = 0, nx = 0;
-                foreach (var e in candidates)
-                {
-                    if ((e.Pattern.Mask & (1u << bit)) == 0) nx++;
-                    else if ((e.Pattern.Value & (1u << bit)) == 0) n0++;
-                    else n1++;
-                }
+                int n1 = ones[bit], n0 = fixedBits[bit] - n1, nx = candidates.Length - fixedBits[bit];
                 int score = Math.Min(n0, n1) * 2 - nx;
                 if (Math.Min(n0, n1) > 0 && score > 0) scored.Add((bit, score));
+            }
+            // No bit splits evenly, and a long scan would be left (such as a run of lines that each fix a field
+            // the others leave free): a few of the bits most lines fix keep those lines out of the children whose words they do not match.
+            if (scored.Count == 0 && candidates.Length > FallbackCandidates)
+            {
+                for (int bit = 0; bit < width; bit++)
+                    if ((used & (1u << bit)) == 0 && fixedBits[bit] > 0 && fixedBits[bit] < candidates.Length)
+                        scored.Add((bit, fixedBits[bit]));
+                maxBits = Math.Min(maxBits, FallbackBits);
             }
             uint chosen = 0;
             foreach (var (bit, _) in scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Bit).Take(maxBits))
@@ -159,25 +224,47 @@ internal sealed class DecodeTree
             return chosen;
         }
 
-        /// <summary>The inverse of <see cref="Bits.Gather"/>: spreads the low bits of <paramref name="index"/> over <paramref name="mask"/>.</summary>
-        private static uint Scatter(uint index, uint mask)
+        private void Add(List<Lane> lanes)
         {
-            uint result = 0;
-            for (int k = 0; mask != 0; k++, mask &= mask - 1)
-                if ((index & (1u << k)) != 0) result |= mask & ~(mask - 1);
-            return result;
+            Lanes.Add(LaneSet.From(lanes));
+            for (int k = 0; k < LaneSet.Width; k++) Resolvers.Add(k < lanes.Count ? lanes[k].Resolve : null);
+        }
+
+        /// <summary>Where the encoding's lane sets start, and whether there is one per IT position.</summary>
+        private (int Index, int Stride) LanesOf(Encoding e)
+        {
+            if (!_laneIndex.TryGetValue(e, out var at))
+            {
+                var outside = Lane.Of(e, features, Lane.ItPosition.Outside, out bool dependsOnIt);
+                List<Lane>[] positions = dependsOnIt
+                    ? [outside, Lane.Of(e, features, Lane.ItPosition.Inside, out _), Lane.Of(e, features, Lane.ItPosition.Last, out _)]
+                    : [outside];
+                Lane?[] key = [.. positions.SelectMany(p => p.Append(null))];
+                if (!_sets.TryGetValue(key, out int index))
+                {
+                    index = Lanes.Count;
+                    foreach (var p in positions) Add(p);
+                    _sets[key] = index;
+                }
+                at = (index, dependsOnIt ? 1 : 0);
+                _laneIndex[e] = at;
+            }
+            return at;
         }
 
         /// <summary>A leaf's candidates followed by the catch-all; equal leaves are stored once.</summary>
         private int Leaf(Encoding[] candidates)
         {
-            string key = string.Join(',', candidates.Select(e => _rank[e]));
-            if (!_leaves.TryGetValue(key, out int start))
+            if (!_leaves.TryGetValue(candidates, out int start))
             {
                 start = Candidates.Count;
-                foreach (var e in candidates) Candidates.Add(new Candidate(e, features, noEncodingCondMask, noCondition));
-                Candidates.Add(new Candidate(null, features, noEncodingCondMask, noCondition));
-                _leaves[key] = start;
+                foreach (var e in candidates)
+                {
+                    var (index, stride) = LanesOf(e);
+                    Candidates.Add(new Candidate(e, noEncodingCondMask, noCondition, index, stride));
+                }
+                Candidates.Add(new Candidate(null, noEncodingCondMask, noCondition, 0, 0));
+                _leaves[candidates] = start;
             }
             return ~start;
         }

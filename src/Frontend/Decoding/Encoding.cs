@@ -157,9 +157,21 @@ public sealed class Encoding
         FlagsOutsideItBlock = FlagsOutsideItBlock, _fixedValues = _fixedValues, _fixedFields = _fixedFields, _immediateShift = _immediateShift, ImpliedFlags = ImpliedFlags,
     };
 
+    /// <summary>How <see cref="Read"/> reads a field: the word bits it gathers, the value or-ed in, and the shift of an immediate counted in units.</summary>
+    internal (uint Mask, uint Fixed, int Shift) Layout(Field field) =>
+        (_fieldMasks[(int)field], _fixedValues[(int)field], field == Field.Imm ? _immediateShift : 0);
+
     /// <summary>The value of operand <paramref name="field"/> in <paramref name="word"/>, with the value the encoding implies (<see cref="WithField"/>) merged in.</summary>
     internal uint Read(uint word, Field field) =>
         (Bits.Gather(word, _fieldMasks[(int)field]) << (field == Field.Imm ? _immediateShift : 0)) | _fixedValues[(int)field];
+
+    private Sensitivity? _sensitivity;
+
+    /// <summary>When an instruction of this encoding is sensitive (<see cref="SensitiveInstructions"/>), worked out at the first use.</summary>
+    internal Sensitivity Sensitivity => _sensitivity ?? NewSensitivity();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Sensitivity NewSensitivity() => _sensitivity = new Sensitivity(this);
 
     public override string ToString() => $"{Name} [{Pattern}]";
 }

@@ -56,7 +56,7 @@ public readonly struct Instruction
         Encoding is { } e && ((Word & e.Pattern.FlagMask(letter)) != 0 || (e.ImpliedFlags & 1u << (letter - 'A')) != 0);
 
     /// <summary>Reads or writes privileged state, or behaves differently by processor mode.</summary>
-    public bool Sensitive => Encoding is not null && SensitiveInstructions.IsSensitive(this);
+    public bool Sensitive => Encoding is { } e && e.Sensitivity.Holds(this);
 
     public int Rd => (int)Read(Field.Rd);
     public int Rn => (int)Read(Field.Rn);

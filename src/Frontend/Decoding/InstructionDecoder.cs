@@ -25,12 +25,7 @@ public sealed class InstructionDecoder
     public Instruction Decode(uint word)
     {
         ref readonly var c = ref _tree.Find(word);
-        var cond = (Condition)(Bits.Gather(word, c.CondMask) | c.CondDefault);
-        if (c.HasRules) return Classify(word, cond, c.Encoding!, _size);
-        bool shouldBeBits = (word & c.ShouldBeMask) != c.ShouldBeValue;
-        bool pc = c.PcOperand(word);
-        var reason = shouldBeBits ? Reason.ShouldBeBits : pc ? Reason.PcOperand : c.Reason;
-        return new Instruction(word, c.Encoding, cond, shouldBeBits | pc ? InstrClass.Unpredictable : c.Class, reason, _size);
+        return Verdict(word, c, (Condition)(Bits.Gather(word, c.CondMask) | c.CondDefault), _size, Lane.ItPosition.Outside);
     }
 
     /// <summary>
@@ -39,13 +34,65 @@ public sealed class InstructionDecoder
     /// encoding with a condition field of its own, is UNPREDICTABLE there; it too reports the
     /// block's condition, and its text reads its own field.
     /// </summary>
-    public Instruction DecodeInItBlock(uint word, Condition itCond, bool last)
+    public Instruction DecodeInItBlock(uint word, Condition itCond, bool last) =>
+        Verdict(word, _tree.Find(word), itCond, (byte)(_size | Instruction.InItBit | (last ? Instruction.LastInItBit : 0)),
+            last ? Lane.ItPosition.Last : Lane.ItPosition.Inside);
+
+    /// <summary>
+    /// <see cref="Decode"/> when <paramref name="inItBlock"/> is false, else <see cref="DecodeInItBlock"/>,
+    /// chosen by arithmetic rather than a branch: Thumb code mixes the two unpredictably.
+    /// </summary>
+    internal Instruction Decode(uint word, bool inItBlock, Condition itCond, bool last)
     {
         ref readonly var c = ref _tree.Find(word);
-        var cond = itCond;
-        byte info = (byte)(_size | Instruction.InItBit | (last ? Instruction.LastInItBit : 0));
-        if (c.Encoding is null) return new Instruction(word, null, cond, c.Class, c.Reason, info);
-        return Classify(word, cond, c.Encoding, info);
+        int inside = inItBlock ? 1 : 0, lastInside = inside & (last ? 1 : 0);
+        uint own = Bits.Gather(word, c.CondMask) | c.CondDefault;
+        var cond = (Condition)(own + (((uint)itCond - own) & (uint)-inside));
+        byte info = (byte)(_size | inside * Instruction.InItBit | lastInside * Instruction.LastInItBit);
+        // Outside 0, inside 1, last 2, as Lane.ItPosition numbers them.
+        return Verdict(word, c, cond, info, inside + lastInside);
+    }
+
+    /// <summary>The verdict of the first compiled rule that fires; rules it cannot express exactly are called.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private Instruction Verdict(uint word, in DecodeTree.Candidate c, Condition cond, byte info, int itPosition)
+    {
+        int set = DecodeTree.LaneSetOf(c, itPosition);
+        ref readonly var lanes = ref _tree.Lanes(set);
+        uint fired = lanes.Fired(word) | 1u << LaneSet.Width;
+        int k = System.Numerics.BitOperations.TrailingZeroCount(fired);
+        if ((lanes.Maybe & 1u << k) != 0) return Resolve(word, c.Encoding!, cond, info, set, fired);
+        var (cls, reason) = lanes.Verdict(k);
+        return new Instruction(word, c.Encoding, cond, cls, reason, info);
+    }
+
+    /// <summary>
+    /// The verdict when a maybe lane fires first: the lanes before it held nothing, so each fired lane
+    /// in turn is decided, maybe lanes by evaluating what they stand for on the record.
+    /// </summary>
+    /// <remarks>Not inlined: it is the rare path, and inlined it would crowd the common one.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private Instruction Resolve(uint word, Encoding encoding, Condition cond, byte info, int set, uint fired)
+    {
+        ref readonly var lanes = ref _tree.Lanes(set);
+        var insn = new Instruction(word, encoding, cond, InstrClass.Defined, Reason.None, info);
+        for (; ; fired &= fired - 1)
+        {
+            int k = System.Numerics.BitOperations.TrailingZeroCount(fired);
+            var (cls, reason) = lanes.Verdict(k);
+            if ((lanes.Maybe & 1u << k) == 0) return k == LaneSet.Width ? insn : insn.WithClass(cls, reason);
+            switch (_tree.Resolver(set, k))
+            {
+                case WordTest.Clause clause:
+                    if (clause.Holds(insn)) return insn.WithClass(cls, reason);
+                    break;
+                case Rule rule:
+                    if (rule(insn) is var r && r != Reason.None) return insn.WithClass(cls, r);
+                    break;
+                default:
+                    return Classify(word, cond, encoding, info);
+            }
+        }
     }
 
     /// <summary>The verdict of an encoding with rules: its UNDEFINED rules, its should-be bits, then its UNPREDICTABLE rules.</summary>

@@ -21,7 +21,7 @@ public sealed class ThumbDecoder(InstructionDecoder t16, InstructionDecoder t32)
         bool wide = IsWide(hw1);
         uint word = wide ? hw1 << 16 | (hw2 & 0xFFFF) : hw1 & 0xFFFF;
         var decoder = wide ? T32 : T16;
-        return it.InBlock ? decoder.DecodeInItBlock(word, it.Condition, it.Last) : decoder.Decode(word);
+        return decoder.Decode(word, it.InBlock, it.Condition, it.Last);
     }
 
     /// <summary>Decodes an instruction held as one number: a halfword, or hw1:hw2 for a 32-bit one (hw1 is never below 0xE800).</summary>

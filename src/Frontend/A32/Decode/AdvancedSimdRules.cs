@@ -11,34 +11,31 @@ namespace Translator.Frontend.A32.Decode;
 internal static class AdvancedSimdRules
 {
     /// <summary>A quadword operand is named by an even doubleword register; an odd one is UNDEFINED.</summary>
-    public static Rule OddRegister(string letters)
-    {
-        var readers = letters.Select(Register).ToArray();
-        return (in Instruction i) =>
-        {
-            foreach (var read in readers) if ((read(i) & 1) != 0) return Reason.RegisterPair;
-            return Reason.None;
-        };
-    }
+    public static Rule OddRegister(string letters) => Rules.If(Reason.RegisterPair, Odd(letters));
 
     /// <summary>With Q set, every named operand is a quadword: an odd register number is UNDEFINED.</summary>
-    public static Rule QuadOddRegister(string letters)
-    {
-        var odd = OddRegister(letters);
-        return (in Instruction i) => i.Flag('Q') ? odd(i) : Reason.None;
-    }
+    public static Rule QuadOddRegister(string letters) => Rules.If(Reason.RegisterPair, WordTest.Flag('Q') & Odd(letters));
 
     public static Rule SizeIs(params int[] sizes) =>
-        (in Instruction i) => sizes.Contains(i.ElementSize) ? Reason.FieldValue : Reason.None;
+        Rules.If(Reason.FieldValue, sizes.Select(s => WordTest.Field('e', (uint)s)).Aggregate((a, b) => a | b));
 
     /// <summary>The pairwise operations work on doublewords only.</summary>
-    public static readonly Rule Quad = (in Instruction i) => i.Flag('Q') ? Reason.FieldValue : Reason.None;
+    public static readonly Rule Quad = Rules.If(Reason.FieldValue, WordTest.Flag('Q'));
 
     /// <summary>The U bit set where the encoding has no unsigned form.</summary>
-    public static readonly Rule Unsigned = (in Instruction i) => i.Flag('U') ? Reason.FieldValue : Reason.None;
+    public static readonly Rule Unsigned = Rules.If(Reason.FieldValue, WordTest.Flag('U'));
 
     /// <summary>For words GNU tools print although every value of their fields is UNDEFINED.</summary>
-    public static readonly Rule Always = (in Instruction _) => Reason.FieldValue;
+    public static readonly Rule Always = Rules.If(Reason.FieldValue, WordTest.Bits(0, 0));
+
+    /// <summary>
+    /// Any of the named registers is odd: bit 0 of D:Vd and M:Vm, bit 1 of Vn:N (whose low bit is
+    /// the register number's top bit, see <see cref="VfpRegisters"/>).
+    /// </summary>
+    private static WordTest Odd(string letters) => letters
+        .Select(c => c is 'd' or 'm' ? WordTest.FieldBits(c, 1, 1) : c == 'n' ? WordTest.FieldBits(c, 2, 2)
+            : throw new ArgumentException($"no Advanced SIMD register letter '{c}'"))
+        .Aggregate((a, b) => a | b);
 
     /// <summary>One table line of the Advanced SIMD families, UNDEFINED under the given rules.</summary>
     public static Encoding Line(string name, Op op, string pattern, Feature feature, params Rule[] undefined) =>
@@ -67,12 +64,4 @@ internal static class AdvancedSimdRules
 
     public static Encoding[] Float(string name, Op op, string pattern, params Rule[] undefined) =>
         Float(name, op, pattern, Feature.Neon, undefined);
-
-    private static Func<Instruction, int> Register(char letter) => letter switch
-    {
-        'd' => i => VfpRegisters.Dd(i),
-        'n' => i => VfpRegisters.Dn(i),
-        'm' => i => VfpRegisters.Dm(i),
-        _ => throw new ArgumentException($"no Advanced SIMD register letter '{letter}'"),
-    };
 }

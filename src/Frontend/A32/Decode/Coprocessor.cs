@@ -14,14 +14,13 @@ public static class Coprocessor
 {
     private static bool FloatingPoint(uint word) => ((word >> 8) & 0xF) is 9 or 10 or 11;
 
-    private static readonly Rule FloatingPointCoprocessor = (in Instruction i) =>
-        i.Coproc is 9 or 10 or 11 ? Reason.FieldValue : Reason.None;
+    private static readonly Rule FloatingPointCoprocessor =
+        Rules.If(Reason.FieldValue, WordTest.Field('p', 9) | WordTest.Field('p', 10) | WordTest.Field('p', 11));
 
     /// <summary>P, U, D and W all clear (op1 = 00000x) is unallocated in the ARM ARM; GNU still prints an LDC/STC with an option.</summary>
-    private static readonly Rule Unallocated = (in Instruction i) => (i.Word & 0x01E0_0000) == 0 ? Reason.NoEncoding : Reason.None;
+    private static readonly Rule Unallocated = Rules.If(Reason.NoEncoding, WordTest.Bits(0x01E0_0000, 0));
 
-    private static readonly Rule UnallocatedOrFloatingPoint = (in Instruction i) =>
-        Unallocated(i) is var r && r != Reason.None ? r : FloatingPointCoprocessor(i);
+    private static readonly Rule UnallocatedOrFloatingPoint = Rules.FirstOf(Unallocated, FloatingPointCoprocessor);
 
     public static readonly Encoding[] Lines =
     [

@@ -12,11 +12,12 @@ public static class DataProcessing
     private static readonly Rule ShiftedByRegister = Rules.PcIn("dnms");
 
     /// <summary>TST, TEQ, CMP and CMN with S clear are other instructions in the ARM ARM; GNU tools still name them so.</summary>
-    private static readonly Rule TestFlags = (in Instruction i) =>
-        !i.Flag('S') && (i.Word & (1u << 20)) == 0 ? Reason.FieldValue : i.Rd != 0 ? Reason.ShouldBeBits : Reason.None;
+    private static readonly Rule TestFlags = Rules.FirstOf(
+        Rules.If(Reason.FieldValue, !WordTest.Flag('S') & WordTest.Bits(1u << 20, 0)),
+        Rules.If(Reason.ShouldBeBits, !WordTest.Field('d', 0)));
 
     /// <summary>Bit 7 set with bit 4 set is the extra load/store space; GNU still shows such TEQ words as TEQ.</summary>
-    private static readonly Rule IllegalShifter = (in Instruction i) => (i.Word & 0x80) != 0 ? Reason.ShouldBeBits : Reason.None;
+    private static readonly Rule IllegalShifter = Rules.If(Reason.ShouldBeBits, WordTest.Bits(0x80, 0x80));
 
     public static readonly Encoding[] Lines =
     [

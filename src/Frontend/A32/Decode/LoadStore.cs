@@ -11,10 +11,10 @@ namespace Translator.Frontend.A32.Decode;
 public static class LoadStore
 {
     /// <summary>Writeback (post-indexed or W) with the base being PC or the transferred register.</summary>
-    internal static readonly Rule WritebackConflict = (in Instruction i) =>
-        (!i.Flag('P') || i.Flag('W')) && (i.Rn == 15 || i.Rn == i.Rt) ? Reason.WritebackBase : Reason.None;
+    internal static readonly Rule WritebackConflict = Rules.If(Reason.WritebackBase,
+        (WordTest.Flag('P', false) | WordTest.Flag('W')) & (WordTest.Field('n', 15) | WordTest.Same('n', 't')));
 
-    private static readonly Rule RegisterOffsetPc = (in Instruction i) => i.Rm == 15 ? Reason.PcOperand : Reason.None;
+    private static readonly Rule RegisterOffsetPc = Rules.If(Reason.PcOperand, WordTest.Field('m', 15));
     private static readonly Rule ByteOrHalfToPc = Rules.PcIs('t');
 
     public static readonly Encoding[] Lines =

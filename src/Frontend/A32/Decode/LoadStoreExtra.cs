@@ -10,11 +10,11 @@ namespace Translator.Frontend.A32.Decode;
 public static class LoadStoreExtra
 {
     private static readonly Rule WritebackConflict = LoadStore.WritebackConflict;
-    private static readonly Rule PairRule = (in Instruction i) =>
-        (i.Rt & 1) != 0 || i.Rt == 14 ? Reason.RegisterPair
-        : (i.Word & (1u << 24)) == 0 && (i.Word & (1u << 21)) != 0 ? Reason.FieldValue // post-indexed with W set
-        : ((i.Word & (1u << 24)) == 0 || (i.Word & (1u << 21)) != 0) && i.Rn == i.Rt + 1 ? Reason.WritebackBase
-        : Reason.None;
+    private static readonly Rule PairRule = Rules.FirstOf(
+        Rules.If(Reason.RegisterPair, WordTest.FieldBits('t', 1, 1) | WordTest.Field('t', 14)),
+        Rules.If(Reason.FieldValue, WordTest.Bits(1u << 24 | 1u << 21, 1u << 21)), // post-indexed with W set
+        Rules.If(Reason.WritebackBase, (WordTest.Bits(1u << 24, 0) | WordTest.Bits(1u << 21, 1u << 21))
+            & WordTest.Where((in Instruction i) => i.Rn == i.Rt + 1)));
     private static readonly Rule AnyPc = Rules.PcIn("tnmd");
     private static readonly Rule OffsetIsPair = (in Instruction i) => i.Rm == i.Rt || i.Rm == i.Rt + 1 ? Reason.RegisterOverlap : Reason.None;
     /// <summary>The unprivileged forms always write the base back, so the base may not be the transferred register.</summary>

@@ -6,11 +6,12 @@ namespace Translator.Frontend.A32.Decode;
 /// <summary>LDM/STM in the four addressing modes, PUSH/POP, and the user-register and exception-return forms (^).</summary>
 public static class LoadStoreMultiple
 {
-    private static readonly Rule Common = (in Instruction i) =>
-        Base(i) == 15 ? Reason.PcOperand
-        : i.RegList == 0 ? Reason.RegisterList
-        : (i.Word & (1u << 21)) != 0 && (i.RegList & (1 << Base(i))) != 0 && ((i.Word & (1u << 20)) != 0 || (i.RegList & ((1 << Base(i)) - 1)) != 0) ? Reason.WritebackBase
-        : Reason.None;
+    /// <summary>The base (bits 16-19, also of PUSH and POP) is PC; the list is empty; writeback with the base loaded, or stored but not first.</summary>
+    private static readonly Rule Common = Rules.FirstOf(
+        Rules.If(Reason.PcOperand, WordTest.Bits(0xFu << 16, 0xFu << 16)),
+        Rules.If(Reason.RegisterList, WordTest.Field('l', 0)),
+        Rules.If(Reason.WritebackBase, WordTest.Bits(1u << 21, 1u << 21) & WordTest.RegisterInList(16)
+            & (WordTest.Bits(1u << 20, 1u << 20) | WordTest.Where((in Instruction i) => (i.RegList & ((1 << Base(i)) - 1)) != 0))));
 
     private static int Base(in Instruction i) => (int)((i.Word >> 16) & 0xF);
 

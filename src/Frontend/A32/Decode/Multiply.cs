@@ -7,8 +7,7 @@ namespace Translator.Frontend.A32.Decode;
 public static class Multiply
 {
     private static readonly Rule AnyPc = Rules.PcIn("dnma");
-    private static readonly Rule LongPair = (in Instruction i) =>
-        i.Rd == 15 || i.Ra == 15 || i.Rn == 15 || i.Rm == 15 ? Reason.PcOperand : i.Rd == i.Ra ? Reason.RegisterOverlap : Reason.None;
+    private static readonly Rule LongPair = Rules.FirstOf(Rules.PcIn("danm"), Rules.If(Reason.RegisterOverlap, WordTest.Same('d', 'a')));
 
     public static readonly Encoding[] Lines =
     [

@@ -6,12 +6,12 @@ namespace Translator.Frontend.Thumb.Decode;
 internal static class ItBlockRules
 {
     /// <summary>Not permitted in an IT block at all (CBZ, IT, CPS, SETEND, B&lt;c&gt;, MOVS of low registers).</summary>
-    public static readonly Rule Outside = (in Instruction i) => i.InItBlock ? Reason.ItBlock : Reason.None;
+    public static readonly Rule Outside = Rules.If(Reason.ItBlock, WordTest.InItBlock());
 
     /// <summary>A branch: in an IT block only as its last instruction.</summary>
-    public static readonly Rule LastIfInside = (in Instruction i) => i.InItBlock && !i.LastInItBlock ? Reason.ItBlock : Reason.None;
+    public static readonly Rule LastIfInside = Rules.If(Reason.ItBlock, WordTest.InItBlock() & WordTest.LastInItBlock(false));
 
     /// <summary>A write to PC (Rd = PC) is a branch: in an IT block only as its last instruction.</summary>
-    public static readonly Rule PcWriteLastIfInside = (in Instruction i) =>
-        i.Rd == 15 && i.InItBlock && !i.LastInItBlock ? Reason.ItBlock : Reason.None;
+    public static readonly Rule PcWriteLastIfInside =
+        Rules.If(Reason.ItBlock, WordTest.Field('d', 15) & WordTest.InItBlock() & WordTest.LastInItBlock(false));
 }

@@ -13,10 +13,10 @@ namespace Translator.Frontend.Thumb.Decode;
 public static class T16DataProcessing
 {
     /// <summary>ADD (register) T2: PC may not be both operands.</summary>
-    private static readonly Rule BothPc = (in Instruction i) => i.Rn == 15 && i.Rm == 15 ? Reason.PcOperand : Reason.None;
+    private static readonly Rule BothPc = Rules.If(Reason.PcOperand, WordTest.Field('n', 15) & WordTest.Field('m', 15));
 
     /// <summary>CMP (register) T2 is for high registers: two low ones belong to T1.</summary>
-    private static readonly Rule BothLow = (in Instruction i) => i.Rn < 8 && i.Rm < 8 ? Reason.FieldValue : Reason.None;
+    private static readonly Rule BothLow = Rules.If(Reason.FieldValue, WordTest.FieldBits('n', ~7u, 0) & WordTest.FieldBits('m', ~7u, 0));
 
     public static readonly Encoding[] Lines =
     [

@@ -12,7 +12,7 @@ namespace Translator.Frontend.Thumb.Decode;
 /// </summary>
 public static class T16LoadStore
 {
-    private static readonly Rule EmptyList = (in Instruction i) => i.RegList == 0 ? Reason.RegisterList : Reason.None;
+    private static readonly Rule EmptyList = Rules.If(Reason.RegisterList, WordTest.Field('l', 0));
 
     /// <summary>STMIA stores the written-back base: UNPREDICTABLE unless it is the lowest register stored.</summary>
     private static readonly Rule StoredBase = (in Instruction i) =>

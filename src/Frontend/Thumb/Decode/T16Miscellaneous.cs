@@ -13,8 +13,8 @@ namespace Translator.Frontend.Thumb.Decode;
 public static class T16Miscellaneous
 {
     /// <summary>CPS T1 changing none of A, I and F is UNPREDICTABLE.</summary>
-    private static readonly Rule NoFlags = (in Instruction i) =>
-        !i.Flag('A') && !i.Flag('I') && !i.Flag('F') ? Reason.FieldValue : Reason.None;
+    private static readonly Rule NoFlags =
+        Rules.If(Reason.FieldValue, WordTest.Flag('A', false) & WordTest.Flag('I', false) & WordTest.Flag('F', false));
 
     /// <summary>IT with firstcond 1111, or AL with an 'else' slot (a condition 1111), is UNPREDICTABLE.</summary>
     private static readonly Rule ItCondition = (in Instruction i) =>

@@ -17,7 +17,7 @@ namespace Translator.Frontend.Thumb.Decode;
 public static class T32DataProcessingRegister
 {
     /// <summary>The two copies of Rm differ.</summary>
-    private static readonly Rule Inconsistent = (in Instruction i) => i.Rn != i.Rm ? Reason.FieldValue : Reason.None;
+    private static readonly Rule Inconsistent = Rules.If(Reason.FieldValue, !WordTest.Same('n', 'm'));
 
     private static readonly Rule[] Reversal = [Inconsistent, .. NoSpOrPc("dm")];
 

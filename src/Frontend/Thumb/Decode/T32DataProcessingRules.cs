@@ -13,13 +13,5 @@ internal static class T32DataProcessingRules
     public static Rule[] NoSpOrPc(string letters) => [Rules.PcIn(letters), NoSp(letters)];
 
     /// <summary>Any of the register fields named is SP.</summary>
-    public static Rule NoSp(string letters)
-    {
-        Field[] fields = [.. letters.Select(c => FieldLetters.FromLetter(c) ?? throw new ArgumentException($"no field letter '{c}'"))];
-        return (in Instruction i) =>
-        {
-            foreach (var f in fields) if (i[f] == 13) return Reason.SpOperand;
-            return Reason.None;
-        };
-    }
+    public static Rule NoSp(string letters) => Rules.SpIn(letters);
 }

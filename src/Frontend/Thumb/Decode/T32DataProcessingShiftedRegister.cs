@@ -17,14 +17,14 @@ namespace Translator.Frontend.Thumb.Decode;
 public static class T32DataProcessingShiftedRegister
 {
     /// <summary>ADD and SUB (SP plus/minus register): SP as Rd only with LSL by at most 3.</summary>
-    private static readonly Rule SpDestinationShift = (in Instruction i) =>
-        i.Rd == 13 && (i.ShiftType != ShiftType.Lsl || i.ShiftImm > 3) ? Reason.SpOperand : Reason.None;
+    private static readonly Rule SpDestinationShift = Rules.If(Reason.SpOperand, WordTest.Field('d', 13)
+        & (WordTest.AnyFieldBit('z', ~0u) | WordTest.AnyFieldBit('y', ~3u)));
 
     /// <summary>MOV (register): SP or PC with S set; PC, or SP to SP, without.</summary>
-    private static readonly Rule MoveRegisters = (in Instruction i) =>
-        i.Rd == 15 || i.Rm == 15 ? Reason.PcOperand
-        : i.Flag('S') ? (i.Rd == 13 || i.Rm == 13 ? Reason.SpOperand : Reason.None)
-        : i.Rd == 13 && i.Rm == 13 ? Reason.SpOperand : Reason.None;
+    private static readonly Rule MoveRegisters = Rules.FirstOf(
+        Rules.PcIn("dm"),
+        Rules.If(Reason.SpOperand, WordTest.Flag('S') & (WordTest.Field('d', 13) | WordTest.Field('m', 13))),
+        Rules.If(Reason.SpOperand, WordTest.Flag('S', false) & WordTest.Field('d', 13) & WordTest.Field('m', 13)));
 
     public static readonly Encoding[] Lines =
     [

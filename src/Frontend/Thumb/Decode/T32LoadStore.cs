@@ -14,18 +14,18 @@ public static class T32LoadStore
 {
     private static bool BaseIsPc(uint word) => (word & 0x000F_0000) == 0x000F_0000;
 
-    private static readonly Rule StoreBaseIsPc = (in Instruction i) => i.Rn == 15 ? Reason.PcOperand : Reason.None;
+    private static readonly Rule StoreBaseIsPc = Rules.If(Reason.PcOperand, WordTest.Field('n', 15));
 
     /// <summary>The 8-bit forms with P and W both clear are unallocated.</summary>
-    private static readonly Rule NotIndexed = (in Instruction i) => !i.Flag('P') && !i.Flag('W') ? Reason.NoEncoding : Reason.None;
+    private static readonly Rule NotIndexed = Rules.If(Reason.NoEncoding, WordTest.Flag('P', false) & WordTest.Flag('W', false));
 
-    private static readonly Rule WritebackOverlap = (in Instruction i) => i.Flag('W') && i.Rn == i.Rt ? Reason.WritebackBase : Reason.None;
+    private static readonly Rule WritebackOverlap = Rules.If(Reason.WritebackBase, WordTest.Flag('W') & WordTest.Same('n', 't'));
 
-    private static readonly Rule TransferIsSp = (in Instruction i) => i.Rt == 13 ? Reason.SpOperand : Reason.None;
+    private static readonly Rule TransferIsSp = Rules.SpIn("t");
 
     /// <summary>A load to PC is a branch: inside an IT block it must be the block's last instruction.</summary>
-    private static readonly Rule LoadToPcInItBlock = (in Instruction i) =>
-        i.Rt == 15 ? T32Rules.BranchNotLastInItBlock(i) : Reason.None;
+    private static readonly Rule LoadToPcInItBlock =
+        Rules.If(Reason.ItBlock, WordTest.Field('t', 15) & WordTest.InItBlock() & WordTest.LastInItBlock(false));
 
     private static readonly Rule BadRt = T32Rules.BadReg("t");
     private static readonly Rule BadRm = T32Rules.BadReg("m");

@@ -18,19 +18,19 @@ public static class T32LoadStoreDualExclusive
 
     private static readonly Rule BaseIsPc = Rules.PcIs('n');
 
-    private static readonly Rule WritebackOverlap = (in Instruction i) =>
-        i.Flag('W') && (i.Rn == i.Rt || i.Rn == i.Rt2) ? Reason.WritebackBase : Reason.None;
+    private static readonly Rule WritebackOverlap =
+        Rules.If(Reason.WritebackBase, WordTest.Flag('W') & (WordTest.Same('n', 't') | WordTest.Same('n', 'u')));
 
-    private static readonly Rule SamePair = (in Instruction i) => i.Rt == i.Rt2 ? Reason.RegisterOverlap : Reason.None;
+    private static readonly Rule SamePair = Rules.If(Reason.RegisterOverlap, WordTest.Same('t', 'u'));
 
     /// <summary>LDRD (literal) cannot write back to PC.</summary>
-    private static readonly Rule LiteralWriteback = (in Instruction i) => i.Flag('W') ? Reason.WritebackBase : Reason.None;
+    private static readonly Rule LiteralWriteback = Rules.If(Reason.WritebackBase, WordTest.Flag('W'));
 
     /// <summary>The status register of a store-exclusive must differ from the base and the stored registers.</summary>
     private static readonly Rule StatusOverlap = (in Instruction i) =>
         i.Rd == i.Rn || i.Rd == i.Rt || (i.Op == Op.Strexd && i.Rd == i.Rt2) ? Reason.RegisterOverlap : Reason.None;
 
-    private static readonly Rule TableBase = (in Instruction i) => i.Rn == 13 ? Reason.SpOperand : Reason.None;
+    private static readonly Rule TableBase = Rules.SpIn("n");
 
     public static readonly Encoding[] Lines =
     [

@@ -13,23 +13,20 @@ namespace Translator.Frontend.Thumb.Decode;
 /// </summary>
 public static class T32LoadStoreMultiple
 {
-    private static readonly Rule StoreList = (in Instruction i) =>
-        (i.RegList & 0xA000) != 0 ? Reason.ShouldBeBits : CountAndWriteback(i);
+    /// <summary>Fewer than two registers, or writeback to a base (bits 16-19, also of PUSH and POP) that is in the list.</summary>
+    private static readonly Rule CountAndWriteback = Rules.FirstOf(
+        Rules.If(Reason.RegisterList, WordTest.FewerBitsThan('l', 2)),
+        Rules.If(Reason.WritebackBase, WordTest.Bits(1u << 21, 1u << 21) & WordTest.RegisterInList(16)));
 
-    private static readonly Rule LoadList = (in Instruction i) =>
-        (i.RegList & 0x2000) != 0 ? Reason.ShouldBeBits
-        : (i.RegList & 0xC000) == 0xC000 ? Reason.RegisterList
-        : CountAndWriteback(i) is var r && r != Reason.None ? r
-        : (i.RegList & 0x8000) != 0 ? T32Rules.BranchNotLastInItBlock(i)
-        : Reason.None;
+    private static readonly Rule StoreList = Rules.FirstOf(
+        Rules.If(Reason.ShouldBeBits, WordTest.FieldBits('l', 0x8000, 0x8000) | WordTest.FieldBits('l', 0x2000, 0x2000)),
+        CountAndWriteback);
 
-    /// <summary>Fewer than two registers, or writeback to a base that is in the list.</summary>
-    private static Reason CountAndWriteback(in Instruction i) =>
-        uint.PopCount(i.RegList) < 2 ? Reason.RegisterList
-        : (i.Word & 1u << 21) != 0 && (i.RegList & 1 << Base(i)) != 0 ? Reason.WritebackBase
-        : Reason.None;
-
-    private static int Base(in Instruction i) => (int)((i.Word >> 16) & 0xF);
+    private static readonly Rule LoadList = Rules.FirstOf(
+        Rules.If(Reason.ShouldBeBits, WordTest.FieldBits('l', 0x2000, 0x2000)),
+        Rules.If(Reason.RegisterList, WordTest.FieldBits('l', 0xC000, 0xC000)),
+        CountAndWriteback,
+        Rules.If(Reason.ItBlock, WordTest.FieldBits('l', 0x8000, 0x8000) & WordTest.InItBlock() & WordTest.LastInItBlock(false)));
 
     public static readonly Encoding[] Lines =
     [

@@ -21,7 +21,7 @@ public static class T32Multiply
     /// <summary>An accumulating form: its Ra may be PC (that is the plain multiply's line) but not SP.</summary>
     private static readonly Rule[] Accumulating = [.. NoSpOrPc("dnm"), NoSp("a")];
 
-    private static readonly Rule LongOverlap = (in Instruction i) => i.Rd == i.Ra ? Reason.RegisterOverlap : Reason.None;
+    private static readonly Rule LongOverlap = Rules.If(Reason.RegisterOverlap, WordTest.Same('d', 'a'));
 
     /// <summary>The long forms: RdLo, RdHi, Rn and Rm neither SP nor PC, and RdLo and RdHi different.</summary>
     private static readonly Rule[] Long = [.. NoSpOrPc("adnm"), LongOverlap];
