@@ -8,7 +8,9 @@ using Translator.Frontend.Lifting;
 using Translator.Hypervisor;
 using Translator.Hypervisor.Memory;
 using Translator.IR;
+using Translator.IR.State;
 using Translator.Platform.Boards;
+using Translator.Platform.Firmware;
 using Translator.Platform.Loaders;
 using Translator.Platform.Semihosting;
 
@@ -106,6 +108,17 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
                     return ExitAction.Stop;
                 }
                 return ExitAction.Resume;
+            // The board's firmware owns HVC at PL1 and serves PSCI there, as QEMU's virt does (there is no
+            // Hyp mode to take it); at PL0 HVC is UNDEFINED.
+            case ExitKind.Exception when exit.Exception == ExceptionKind.HypervisorCall && Modes.IsPrivileged(s->Mode):
+                cpu.Exits.Reclassify(ExitReason.Hypercall);
+                var outcome = Psci.Call(s, Hypervisor.SystemRegisters.Identification.Mpidr);
+                s->R[15] = exit.Pc + 4;
+                if (outcome == PsciOutcome.Continue) return ExitAction.Resume;
+                // Both end the run; restarting the guest on SYSTEM_RESET needs a board that can reload its images.
+                log.LogInformation("the guest asked for {Request} through PSCI", outcome == PsciOutcome.PowerOff ? "power-off" : "a reset");
+                _exitCode = 0;
+                return ExitAction.Stop;
             case ExitKind.Exception or ExitKind.Abort:
                 if (cpu.Forward(exit, out string why)) return ExitAction.Resume;
                 if (exit.Kind == ExitKind.Abort) return Fatal(cpu, $"data abort: {exit.FaultReason}, and {why}", exit.Pc);
