@@ -23,6 +23,9 @@ public sealed unsafe class BackgroundCompiler : IDisposable
         _thread.Start();
     }
 
+    /// <summary>Whether a block offered now would be queued: when the compiler is behind, the dispatcher does not even form its region.</summary>
+    public bool HasRoom => _queue.Count < _queue.BoundedCapacity;
+
     /// <summary>Queues a block; false when the queue is full (the block stays interpreted and is offered again later).</summary>
     public bool TryEnqueue(TranslatedBlock block) => _queue.TryAdd(block);
 

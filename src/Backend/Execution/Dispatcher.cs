@@ -129,7 +129,7 @@ public sealed unsafe class Dispatcher : IDisposable
 
     private void Promote(TranslatedBlock block)
     {
-        if (block.CompileQueued) return;
+        if (block.CompileQueued || _background is { HasRoom: false }) return;
         if (_options.MaxRegionBlocks > 1) block.Region = FormRegion(block);
         if (_background is null)
         {

@@ -24,7 +24,7 @@ public sealed class SystemRegisterTable : ISystemRegisterMap
     public static SystemRegisterTable CortexA15() => new(
         Identification.Registers, SystemControl.Registers, CacheMaintenance.Registers, CoprocessorAccess.Registers,
         PerformanceMonitors.Registers, DebugRegisters.Registers, MemorySystem.Registers, ImplementationDefined.Registers,
-        GenericTimerRegisters.Registers);
+        GenericTimerRegisters.Registers, ThumbEe.Registers);
 
     public SystemRegister? Find(RegisterEncoding encoding) =>
         _registers.GetValueOrDefault(encoding) ?? (ImplementationDefined.IsReadAsZeroC15(encoding) ? ImplementationDefined.ReadAsZeroC15 : null);

@@ -59,6 +59,8 @@ public unsafe struct CpuState
     public uint Ttbr0, Ttbr1, Ttbcr, Dacr, ContextIdr, Prrr, Nmrr, Par;
     public uint Dfsr, Ifsr, Dfar, Ifar;
     public uint TpidrUrw, TpidrUro, TpidrPrw;
+    /// <summary>The ThumbEE configuration and handler base (CP14).</summary>
+    public uint Teecr, Teehbr;
 
     /// <summary>Guest instructions retired, for --icount and statistics.</summary>
     public ulong Retired;

@@ -1,6 +1,7 @@
 /* The performance monitors as Linux's perf driver probes them (PMCR's counter count, the enable,
  * overflow, interrupt-enable and selection registers, PMUSERENR) and the CP14 debug registers a
- * kernel reads at boot (DBGDIDR, DBGDRAR, DBGDSAR, DBGDSCR, DBGOSLSR) and the OS lock. Counter
+ * kernel reads at boot (DBGDIDR, DBGDRAR, DBGDSAR, DBGDSCR, DBGOSLSR), the OS lock, and the
+ * ThumbEE registers. Counter
  * values depend on timing and are not printed, only whether they advance; the events a PMU counts
  * (PMCEID*) are the implementation's. */
 #include "system.h"
@@ -66,5 +67,11 @@ int main(void)
     SHOW("DBGOSLSR", MRC14(0, 1, 1, 4));
     __asm__ volatile("mcr p14, 0, %0, c0, c2, 4" : : "r"(0x1234) : "memory");
     SHOW("DBGBVR2", MRC14(0, 0, 2, 4));
+    /* ThumbEE's registers, which Linux saves and restores on every context switch. */
+    SHOW("TEECR", MRC14(6, 0, 0, 0));
+    __asm__ volatile("mcr p14, 6, %0, c1, c0, 0" : : "r"(0x12345678) : "memory");
+    SHOW("TEEHBR", MRC14(6, 1, 0, 0));
+    __asm__ volatile("mcr p14, 6, %0, c0, c0, 0" : : "r"(1) : "memory");
+    SHOW("TEECR", MRC14(6, 0, 0, 0));
     return 0;
 }
