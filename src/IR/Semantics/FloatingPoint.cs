@@ -162,7 +162,8 @@ public static unsafe partial class FloatingPoint
         float m = Math.Abs(r);
         if (HostModes(f) && ((m > SingleMinNormal && m <= float.MaxValue) || (r == 0 && x == 0)))
         {
-            if ((f & Fpscr.Ixc) == 0 && (double)r * y != x) *fpscr = f | Fpscr.Ixc;
+            // A zero dividend gives an exact zero (with an infinite divisor the check itself would be NaN).
+            if ((f & Fpscr.Ixc) == 0 && x != 0 && (double)r * y != x) *fpscr = f | Fpscr.Ixc;
             return Bits(r);
         }
         return (uint)Slow(Opcode.FpDiv32, a, b, 0, 0, fpscr);
@@ -176,7 +177,8 @@ public static unsafe partial class FloatingPoint
         double m = Math.Abs(r);
         if (HostModes(f) && ((m >= ExactnessFloor && m <= double.MaxValue && Math.Abs(x) >= ExactnessFloor) || (r == 0 && x == 0)))
         {
-            if ((f & Fpscr.Ixc) == 0 && Math.FusedMultiplyAdd(r, y, -x) != 0) *fpscr = f | Fpscr.Ixc;
+            // A zero dividend gives an exact zero (with an infinite divisor the check itself would be NaN).
+            if ((f & Fpscr.Ixc) == 0 && x != 0 && Math.FusedMultiplyAdd(r, y, -x) != 0) *fpscr = f | Fpscr.Ixc;
             return Bits(r);
         }
         return Slow(Opcode.FpDiv64, a, b, 0, 0, fpscr);
