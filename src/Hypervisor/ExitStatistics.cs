@@ -58,7 +58,7 @@ public sealed class ExitStatistics
 
     public long CountOf(ExitReason reason) => _counts[(int)reason];
 
-    public IEnumerable<(ExitReason Reason, long Count, double MeanMicroseconds)> Rows =>
-        Enum.GetValues<ExitReason>().Where(k => _counts[(int)k] > 0)
-            .Select(k => (k, _counts[(int)k], _ticks[(int)k] * 1e6 / Stopwatch.Frequency / _counts[(int)k]));
+    /// <summary>The mean time spent handling an exit of this reason, in microseconds (0 when there was none).</summary>
+    public double MeanMicroseconds(ExitReason reason) =>
+        _counts[(int)reason] == 0 ? 0 : _ticks[(int)reason] * 1e6 / Stopwatch.Frequency / _counts[(int)reason];
 }

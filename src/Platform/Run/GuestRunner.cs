@@ -196,8 +196,8 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
         };
         foreach (var reason in Enum.GetValues<ExitReason>())
         {
-            var row = cpu.Exits.Rows.FirstOrDefault(r => r.Reason == reason);
-            rows.Add(($"exits: {ExitName(reason)}", row.Count == 0 ? "0" : $"{row.Count} (mean {row.MeanMicroseconds:F2} us)"));
+            long count = cpu.Exits.CountOf(reason);
+            rows.Add(($"exits: {ExitName(reason)}", count == 0 ? "0" : $"{count} (mean {cpu.Exits.MeanMicroseconds(reason):F2} us)"));
         }
         rows.Add(("run time", $"{elapsed.TotalSeconds:F3} s"));
         rows.Add(("MIPS", $"{retired / Math.Max(elapsed.TotalSeconds, 1e-9) / 1e6:F1}"));

@@ -3,17 +3,7 @@
  * registers, and encodings the architecture leaves unallocated, which are UNDEFINED. */
 #include "system.h"
 
-static volatile int undefined;
-
-static uint32_t handler(enum exception_kind kind, struct frame *f)
-{
-    if (kind == EXC_UNDEFINED) undefined = 1;
-    else printf("unexpected %s\n", exception_name(kind));
-    return f->lr;
-}
-
-#define PROBE(name, op1, crn, crm, op2) do { undefined = 0; uint32_t v_ = MRC(op1, crn, crm, op2); \
-    if (undefined) printf("%-10s UNDEFINED\n", name); else printf("%-10s %08lx\n", name, (unsigned long)v_); } while (0)
+#define PROBE(name, op1, crn, crm, op2) SHOW_OR_UNDEFINED(name, MRC(op1, crn, crm, op2))
 
 #define SHOW(name, op1, crn, crm, op2) printf("%-10s %08lx\n", name, (unsigned long)MRC(op1, crn, crm, op2))
 
@@ -64,7 +54,7 @@ int main(void)
     SHOW("CNTFRQ", 0, 14, 0, 0);
 
     install_vectors();
-    on_exception = handler;
+    on_exception = note_undefined;
     PROBE("L2CTLR", 1, 9, 0, 2);
     PROBE("L2ECTLR", 1, 9, 0, 3);
     PROBE("CBAR", 4, 15, 0, 0);

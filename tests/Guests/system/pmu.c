@@ -8,25 +8,12 @@
 
 #define MRC14(op1, crn, crm, op2) ({ uint32_t v_; __asm__ volatile("mrc p14, " #op1 ", %0, c" #crn ", c" #crm ", " #op2 : "=r"(v_)); v_; })
 
-static uint32_t undefined_count;
-
-static uint32_t handler(enum exception_kind kind, struct frame *f)
-{
-    if (kind == EXC_UNDEFINED) {
-        undefined_count++;
-        return f->lr;
-    }
-    printf("unexpected %s\n", exception_name(kind));
-    return f->lr;
-}
-
-#define SHOW(name, expr) do { undefined_count = 0; uint32_t v_ = (expr); \
-    if (undefined_count) printf("%-10s UNDEFINED\n", name); else printf("%-10s %08lx\n", name, (unsigned long)v_); } while (0)
+#define SHOW SHOW_OR_UNDEFINED
 
 int main(void)
 {
     install_vectors();
-    on_exception = handler;
+    on_exception = note_undefined;
     SHOW("DBGDIDR", MRC14(0, 0, 0, 0));
     SHOW("DBGDRAR", MRC14(0, 1, 0, 0));
     SHOW("DBGDSAR", MRC14(0, 2, 0, 0));

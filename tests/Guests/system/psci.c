@@ -4,14 +4,6 @@
  * firmware owns HVC; SYSTEM_OFF ends the run. */
 #include "system.h"
 
-static volatile int undefined;
-
-static uint32_t handler(enum exception_kind kind, struct frame *f)
-{
-    if (kind == EXC_UNDEFINED) undefined = 1;
-    else printf("unexpected %s\n", exception_name(kind));
-    return f->lr;
-}
 
 static uint32_t hvc(uint32_t function, uint32_t a, uint32_t b, uint32_t c)
 {
@@ -28,7 +20,7 @@ static uint32_t hvc(uint32_t function, uint32_t a, uint32_t b, uint32_t c)
 int main(void)
 {
     install_vectors();
-    on_exception = handler;
+    on_exception = note_undefined;
     uint32_t mpidr = MRC(0, 0, 0, 5) & 0xffffff;
     SHOW("PSCI_VERSION", hvc(0x84000000, 0, 0, 0));
     SHOW("PSCI_FEATURES(PSCI_VERSION)", hvc(0x8400000a, 0x84000000, 0, 0));
@@ -41,9 +33,9 @@ int main(void)
     SHOW("CPU_ON(this cpu)", hvc(0x84000003, mpidr, 0x40100000, 0));
     SHOW("CPU_ON(cpu 5)", hvc(0x84000003, 5, 0x40100000, 0));
     SHOW("0x8400001f (unknown PSCI call)", hvc(0x8400001f, 0, 0, 0));
-    undefined = 0;
+    undefined_taken = 0;
     uint32_t r = hvc(0x12345678, 0, 0, 0);
-    printf("%-34s %s %08lx\n", "HVC with a non-PSCI function ID", undefined ? "UNDEFINED" : "returned", (unsigned long)r);
+    printf("%-34s %s %08lx\n", "HVC with a non-PSCI function ID", undefined_taken ? "UNDEFINED" : "returned", (unsigned long)r);
     printf("SYSTEM_OFF\n");
     hvc(0x84000008, 0, 0, 0);
     printf("still running after SYSTEM_OFF\n");

@@ -2,6 +2,14 @@
 #include "system.h"
 
 exception_handler on_exception;
+volatile int undefined_taken;
+
+uint32_t note_undefined(enum exception_kind kind, struct frame *frame)
+{
+    if (kind == EXC_UNDEFINED) undefined_taken = 1;
+    else printf("unexpected %s\n", exception_name(kind));
+    return frame->lr;
+}
 
 const char *exception_name(enum exception_kind kind)
 {

@@ -22,6 +22,16 @@ typedef uint32_t (*exception_handler)(enum exception_kind kind, struct frame *fr
 extern exception_handler on_exception;
 
 const char *exception_name(enum exception_kind kind);
+
+/* A handler for programs that probe what is UNDEFINED: it records an undefined-instruction exception
+ * in undefined_taken and returns past the instruction; any other exception is reported. */
+extern volatile int undefined_taken;
+uint32_t note_undefined(enum exception_kind kind, struct frame *frame);
+
+/* Prints NAME and the value EXPR gives, or UNDEFINED when EXPR took an undefined-instruction exception
+ * (with note_undefined installed). */
+#define SHOW_OR_UNDEFINED(name, expr) do { undefined_taken = 0; uint32_t v_ = (expr); \
+    if (undefined_taken) printf("%-10s UNDEFINED\n", name); else printf("%-10s %08lx\n", name, (unsigned long)v_); } while (0)
 void install_vectors(void);
 
 #define MRC(op1, crn, crm, op2) ({ uint32_t v_; __asm__ volatile("mrc p15, " #op1 ", %0, c" #crn ", c" #crm ", " #op2 : "=r"(v_)); v_; })
