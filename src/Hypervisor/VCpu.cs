@@ -88,12 +88,30 @@ public sealed unsafe class VCpu : IDisposable
         State->RetireLimit = 0;
     }
 
-    /// <summary>From any thread: asks the run loop to come back to the hypervisor at the next block boundary.</summary>
-    private void RequestAttention()
+    /// <summary>
+    /// From any thread: asks the run loop to come back to the hypervisor at the next block boundary (or
+    /// out of a WFI), where <see cref="Attention"/> runs on the vCPU's thread.
+    /// </summary>
+    public void RequestAttention()
     {
         Interlocked.Or(ref State->Pending, CpuState.PendingAttention);
         State->RetireLimit = 0;
+        _wake.Set();
     }
+
+    /// <summary>
+    /// Runs on the vCPU's thread after <see cref="RequestAttention"/>: where the board moves what other
+    /// threads produced (console input) into its devices, which may raise interrupts.
+    /// </summary>
+    public Action? Attention { get; set; }
+
+    /// <summary>
+    /// Whether something outside the guest (console input) may still wake a WFI that no interrupt or
+    /// timer can: then such a WFI waits instead of ending the run.
+    /// </summary>
+    public Func<bool>? ExternalWakeUp { get; set; }
+
+    private readonly AutoResetEvent _wake = new(false);
 
     /// <summary>System-register accesses that translated code made through call-outs (translate mode).</summary>
     public long LoweredSystemRegisterCalls => _lowered.Calls;
@@ -112,6 +130,7 @@ public sealed unsafe class VCpu : IDisposable
         State->Mode = (uint)ProcessorMode.Supervisor;
         State->A = State->I = State->F = 1;
         State->Sctlr = SystemControl.SctlrReset;
+        State->Cpacr = IR.Semantics.VfpSystem.CpacrReadsAsOne;
         State->T = entry & 1;
         State->R[15] = entry & ~1u;
     }
@@ -161,7 +180,7 @@ public sealed unsafe class VCpu : IDisposable
     private void TakeInterrupt()
     {
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        if ((State->Pending & CpuState.PendingAttention) != 0) Interlocked.And(ref State->Pending, ~CpuState.PendingAttention);
+        ServiceAttention();
         Timer.Update();
         GuestException kind;
         if ((State->Pending & CpuState.PendingFiq) != 0 && State->F == 0) kind = GuestException.Fiq;
@@ -169,6 +188,13 @@ public sealed unsafe class VCpu : IDisposable
         else return;
         ExceptionEntry.Enter(State, kind, State->R[15]);
         Exits.Count(ExitReason.Interrupt, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+    }
+
+    private void ServiceAttention()
+    {
+        if ((State->Pending & CpuState.PendingAttention) == 0) return;
+        Interlocked.And(ref State->Pending, ~CpuState.PendingAttention);
+        Attention?.Invoke();
     }
 
     /// <summary>
@@ -179,18 +205,26 @@ public sealed unsafe class VCpu : IDisposable
     /// </summary>
     private bool WaitForInterrupt(CancellationToken cancel)
     {
+        WaitHandle[] wakers = [cancel.WaitHandle, _wake];
         while (true)
         {
+            ServiceAttention();
             Timer.Update();
             if ((State->Pending & (CpuState.PendingIrq | CpuState.PendingFiq)) != 0 || cancel.IsCancellationRequested) return true;
+            bool external = ExternalWakeUp?.Invoke() == true;
             if (Timer.NextDeadline is not { } deadline)
             {
+                if (external)
+                {
+                    WaitHandle.WaitAny(wakers);
+                    continue;
+                }
                 Exit.Kind = ExitKind.WaitForInterrupt;
                 Exit.Pc = State->R[15];
                 return false;
             }
             if (Clock.CountsInstructions) Clock.SkipTo(deadline);
-            else cancel.WaitHandle.WaitOne(Clock.Until(deadline));
+            else WaitHandle.WaitAny(wakers, Clock.Until(deadline));
         }
     }
 
@@ -291,6 +325,7 @@ public sealed unsafe class VCpu : IDisposable
     {
         Timer.Dispose();
         Dispatcher.Dispose();
+        _wake.Dispose();
         if (_owner.IsAllocated) _owner.Free();
         if (State != null)
         {

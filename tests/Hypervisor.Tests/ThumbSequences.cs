@@ -15,7 +15,7 @@ internal static class ThumbSequences
 {
     private static readonly Encoding[] Candidates = ThumbTable.T16.Concat(ThumbTable.T32)
         // Branches leave the sequence; Unicorn ends its run at the hints that yield the CPU.
-        .Where(e => A32Lifter.Supported.Contains(e.Op) && e.Op is not (Op.B or Op.Bl or Op.Blx or Op.Bx or Op.Bxj or Op.Svc or Op.Bkpt
+        .Where(e => A32Lifter.Runs(e) && e.Op is not (Op.B or Op.Bl or Op.Blx or Op.Bx or Op.Bxj or Op.Svc or Op.Bkpt
             or Op.Udf or Op.Hvc or Op.Smc or Op.Yield or Op.Wfe or Op.Wfi or Op.Sev or Op.Sevl or Op.Cbz or Op.Cbnz or Op.Tbb or Op.Tbh or Op.It))
         .ToArray();
 

@@ -16,11 +16,11 @@ internal static class VfpSequences
     public const int FpscrRegister = 12;
 
     private static readonly Encoding[] Candidates = A32Table.All
-        .Where(e => e.Family.StartsWith("Vfp", StringComparison.Ordinal) && A32Lifter.Supported.Contains(e.Op))
+        .Where(e => e.Family.StartsWith("Vfp", StringComparison.Ordinal) && A32Lifter.Runs(e))
         .ToArray();
 
     private static readonly Encoding[] ThumbCandidates = ThumbTable.T32
-        .Where(e => e.Family.StartsWith("T32Vfp", StringComparison.Ordinal) && A32Lifter.Supported.Contains(e.Op))
+        .Where(e => e.Family.StartsWith("T32Vfp", StringComparison.Ordinal) && A32Lifter.Runs(e))
         .ToArray();
 
     public static IReadOnlyList<Encoding> Encodings => Candidates;
@@ -51,6 +51,8 @@ internal static class VfpSequences
                 // A PC-relative store would modify the sequence itself, and the FPSCR value is no address.
                 if (insn.Op is Op.Vstr or Op.Vstm or Op.Vstmdb or Op.Fstmiax or Op.Fstmdbx && insn.Rn == 15) continue;
                 if (e.Family.EndsWith("VfpLoadStore", StringComparison.Ordinal) && insn.Rn == FpscrRegister) continue;
+                // Unicorn's Cortex-A15 has Advanced SIMD, which MVFR1 reports; the guest's processor has not.
+                if (insn.Op == Op.Vmrs && (w >> 16 & 0xF) == IR.Semantics.VfpSystem.Mvfr1Number) continue;
                 words.Add(w);
                 break;
             }

@@ -12,6 +12,12 @@ public static class Qemu
     public sealed record Result(byte[] Output, int ExitCode, bool TimedOut);
 
     /// <summary>Runs a bare-metal ELF on the virt board with semihosting and returns its console output and exit code.</summary>
+    /// <summary>
+    /// The processor Translator's guests get: a Cortex-A15 without the Advanced SIMD extension (see
+    /// VfpSystem.Mvfr1), which QEMU models with its neon property.
+    /// </summary>
+    public const string Cpu = "cortex-a15,neon=off";
+
     public static Result RunSemihosted(string elf, TimeSpan timeout, string memory = "256")
     {
         var psi = new ProcessStartInfo(Tool)
@@ -21,7 +27,7 @@ public static class Qemu
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "-M", "virt", "-cpu", "cortex-a15", "-m", memory, "-nographic", "-monitor", "none", "-semihosting", "-kernel", elf })
+        foreach (var a in new[] { "-M", "virt", "-cpu", Cpu, "-m", memory, "-nographic", "-monitor", "none", "-semihosting", "-kernel", elf })
             psi.ArgumentList.Add(a);
         using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {Tool}");
         p.StandardInput.Close();

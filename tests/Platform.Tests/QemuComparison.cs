@@ -18,7 +18,7 @@ internal static class QemuComparison
     /// <summary>Runs <paramref name="options"/>' program (QEMU once per program) and compares; returns the run's report (--stats).</summary>
     public static string RunAndCompare(RunOptions options)
     {
-        string elf = options.Kernel;
+        string elf = options.Kernel!;
         Qemu.Result expected;
         lock (Expected)
             if (!Expected.TryGetValue(elf, out expected!)) Expected[elf] = expected = Qemu.RunSemihosted(elf, TimeSpan.FromSeconds(60));

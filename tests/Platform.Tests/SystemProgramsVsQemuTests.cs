@@ -8,7 +8,7 @@ namespace Translator.Platform.Tests;
 /// <summary>
 /// The system programs of tests/Guests/system (exceptions and returns, banked registers, CP15, the
 /// MMU, the timer and the GIC) under each engine and each way of handling sensitive instructions;
-/// console output and exit code must be qemu-system-arm's (-M virt -cpu cortex-a15), taken when the
+/// console output and exit code must be qemu-system-arm's (-M virt -cpu cortex-a15,neon=off), taken when the
 /// test runs.
 /// </summary>
 [Category("Guest")]

@@ -27,6 +27,9 @@ public sealed class A32Lifter
     /// <summary>The operations the lifter can translate.</summary>
     public static IReadOnlyCollection<Op> Supported => Handlers.Keys;
 
+    /// <summary>Whether an encoding runs as the guest's processor defines it: lifted, and not Advanced SIMD, which that processor lacks.</summary>
+    public static bool Runs(Encoding e) => Handlers.ContainsKey(e.Op) && e.Feature != Feature.Neon;
+
     private static Dictionary<Op, LiftHandler> Collect()
     {
         var all = new Dictionary<Op, LiftHandler>();
@@ -110,7 +113,8 @@ public sealed class A32Lifter
     /// <summary>Lifts one instruction of either instruction set state; a sensitive one becomes a trap in trap mode.</summary>
     internal static void LiftOne(in Instruction insn, LiftContext ctx)
     {
-        if (insn.IsUndefined)
+        // The guest's processor has no Advanced SIMD (see VfpSystem.Mvfr1).
+        if (insn.IsUndefined || insn.Encoding?.Feature == Feature.Neon)
         {
             ctx.Raise(ExceptionKind.Undefined);
             return;
@@ -131,7 +135,7 @@ public sealed class A32Lifter
     /// </summary>
     internal static bool TryLiftPredicated(in Instruction insn, byte cond, uint address, LiftContext ctx)
     {
-        if (insn.IsUndefined || insn.Sensitive || !Handlers.TryGetValue(insn.Op, out var handler)) return false;
+        if (insn.IsUndefined || insn.Sensitive || insn.Encoding?.Feature == Feature.Neon || !Handlers.TryGetValue(insn.Op, out var handler)) return false;
         var block = ctx.Block;
         int start = block.Insts.Count;
         ctx.Pc = address;

@@ -26,7 +26,7 @@ public interface ISystemRegisterMap
 /// (else UNDEFINED), and whether the block ends after it. Where the access has no side effect, it is
 /// lowered inline instead: a read of a <see cref="Constant"/>, or of the state word at
 /// <see cref="StateOffset"/>; a write to the state word at <see cref="PlainWriteOffset"/>, keeping
-/// <see cref="WriteMask"/>'s bits, when that is all a write does.
+/// <see cref="WriteMask"/>'s bits and setting <see cref="WriteOnes"/>', when that is all a write does.
 /// </summary>
 public readonly record struct SystemRegisterPlan(uint Handle, bool Permitted, bool EndsBlock)
 {
@@ -34,4 +34,5 @@ public readonly record struct SystemRegisterPlan(uint Handle, bool Permitted, bo
     public int? StateOffset { get; init; }
     public int? PlainWriteOffset { get; init; }
     public uint WriteMask { get; init; }
+    public uint WriteOnes { get; init; }
 }

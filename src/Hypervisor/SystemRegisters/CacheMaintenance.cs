@@ -1,10 +1,12 @@
 namespace Translator.Hypervisor.SystemRegisters;
 
 /// <summary>
-/// The CP15 c7 cache and branch-predictor maintenance operations and the CP15 barriers. No data
-/// cache is modelled (guest memory is always coherent), so data-cache operations only need to be
-/// accepted; instruction-cache invalidation drops the translations it covers, which is how a guest
-/// that writes code makes it visible.
+/// The CP15 c7 cache and branch-predictor maintenance operations and the CP15 barriers. No cache is
+/// modelled: guest memory is always coherent, and so are the translations, because every write to a
+/// page that holds translated code (a store through any mapping, or a device's DMA) drops that page's
+/// blocks. Instruction-cache invalidation has nothing left to do; dropping translations there as well
+/// would cost a kernel dearly, since Linux invalidates the whole instruction cache each time it maps
+/// an executable user page (__sync_icache_dcache), thousands of times in a boot.
 /// </summary>
 public static class CacheMaintenance
 {
@@ -12,22 +14,12 @@ public static class CacheMaintenance
 
     private static void Nothing(VCpu cpu, ulong value) { }
 
-    private static void InvalidateAll(VCpu cpu, ulong value) => cpu.Dispatcher.Cache.Clear();
-
-    /// <summary>ICIMVAU names a virtual address: the blocks of the physical page it translates to go (an address that does not translate holds no code to drop).</summary>
-    private static void InvalidateByAddress(VCpu cpu, ulong address)
-    {
-        if (cpu.Memory.TryTranslate((uint)address, Memory.AccessKind.Read, privileged: true, fill: false, out uint pa) == 0
-            || cpu.Memory.TryTranslate((uint)address, Memory.AccessKind.Execute, privileged: true, fill: false, out pa) == 0)
-            cpu.Dispatcher.Cache.InvalidatePage(pa);
-    }
-
     public static readonly SystemRegister[] Registers =
     [
-        new("ICIALLUIS", C7(1, 0), Access.Pl1, null, InvalidateAll),
+        new("ICIALLUIS", C7(1, 0), Access.Pl1, null, Nothing),
         new("BPIALLIS", C7(1, 6), Access.Pl1, null, Nothing),
-        new("ICIALLU", C7(5, 0), Access.Pl1, null, InvalidateAll),
-        new("ICIMVAU", C7(5, 1), Access.Pl1, null, InvalidateByAddress),
+        new("ICIALLU", C7(5, 0), Access.Pl1, null, Nothing),
+        new("ICIMVAU", C7(5, 1), Access.Pl1, null, Nothing),
         new("CP15ISB", C7(5, 4), Access.Pl0, null, Nothing),
         new("BPIALL", C7(5, 6), Access.Pl1, null, Nothing),
         new("BPIMVA", C7(5, 7), Access.Pl1, null, Nothing),

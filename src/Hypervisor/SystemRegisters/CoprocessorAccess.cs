@@ -12,6 +12,6 @@ public static unsafe class CoprocessorAccess
     public static readonly SystemRegister[] Registers =
     [
         // Translated VFP instructions check CPACR when they run, so a write needs nothing else.
-        SystemRegister.Word("CPACR", new(15, 0, 1, 0, 2), Access.Pl1, nameof(CpuState.Cpacr), VfpSystem.CpacrWritable),
+        SystemRegister.Word("CPACR", new(15, 0, 1, 0, 2), Access.Pl1, nameof(CpuState.Cpacr), VfpSystem.CpacrWritable, VfpSystem.CpacrReadsAsOne),
     ];
 }

@@ -71,19 +71,23 @@ public sealed record SystemRegister(
 
     public uint WriteMask { get; init; } = uint.MaxValue;
 
+    /// <summary>Bits a plain write sets whatever is written: fields that read as one.</summary>
+    public uint WriteOnes { get; init; }
+
     /// <summary>A register that reads as a fixed value; writes are UNDEFINED.</summary>
     public static SystemRegister Constant(string name, RegisterEncoding encoding, uint value, Access access = Access.Pl1) =>
         new(name, encoding, access, _ => value, null) { ConstantValue = value };
 
     /// <summary>A register that is a word of the guest state, written with <paramref name="writeMask"/>'s bits and nothing else happening.</summary>
-    public static unsafe SystemRegister Word(string name, RegisterEncoding encoding, Access access, string field, uint writeMask = uint.MaxValue)
+    public static unsafe SystemRegister Word(string name, RegisterEncoding encoding, Access access, string field, uint writeMask = uint.MaxValue, uint readsAsOne = 0)
     {
         int offset = (int)Marshal.OffsetOf<CpuState>(field);
-        return new(name, encoding, access, cpu => *(uint*)((byte*)cpu.State + offset), (cpu, value) => *(uint*)((byte*)cpu.State + offset) = (uint)value & writeMask)
+        return new(name, encoding, access, cpu => *(uint*)((byte*)cpu.State + offset), (cpu, value) => *(uint*)((byte*)cpu.State + offset) = ((uint)value & writeMask) | readsAsOne)
         {
             StateOffset = offset,
             PlainWrite = true,
             WriteMask = writeMask,
+            WriteOnes = readsAsOne,
         };
     }
 

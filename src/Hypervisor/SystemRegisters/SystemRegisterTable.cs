@@ -48,6 +48,7 @@ public sealed class SystemRegisterTable : ISystemRegisterMap
             StateOffset = register.StateOffset,
             PlainWriteOffset = register.PlainWrite && !register.EndsBlock ? register.StateOffset : null,
             WriteMask = register.WriteMask,
+            WriteOnes = register.WriteOnes,
         };
     }
 

@@ -27,8 +27,14 @@ public static unsafe class VfpSystem
     public const uint Fpsid = 0x4104_30F0;
     /// <summary>MVFR0: 32 double registers, single and double precision, divide, square root, round modes; no short vectors, no trapping.</summary>
     public const uint Mvfr0 = 0x1011_0222;
-    /// <summary>MVFR1: Advanced SIMD with its integer, single-precision and half-precision parts, fused multiply-add, half-precision conversion, flush-to-zero and default NaN.</summary>
-    public const uint Mvfr1 = 0x1111_1111;
+    /// <summary>
+    /// MVFR1 of a Cortex-A15 built without the Advanced SIMD extension (which the A15 allows, and which
+    /// QEMU models as <c>-cpu cortex-a15,neon=off</c>, reading 0x11000011): fused multiply-add,
+    /// half-precision conversion, flush-to-zero and default NaN; no Advanced SIMD load/store, integer,
+    /// single- or half-precision parts. Advanced SIMD instructions are UNDEFINED on it, so software
+    /// that reads HWCAP (glibc's string functions) keeps to VFP and core instructions.
+    /// </summary>
+    public const uint Mvfr1 = 0x1100_0011;
 
     /// <summary>FPEXC.EN; the A15 has no trapped exceptions, so the other bits read as zero.</summary>
     public const uint FpexcEnable = 1u << 30;
@@ -37,10 +43,14 @@ public static unsafe class VfpSystem
     public const uint CpacrFullAccess = 0xFu << 20;
 
     /// <summary>
-    /// CPACR's writable bits on an ARMv7 core with the VFP and Advanced SIMD: ASEDIS, D32DIS and the
-    /// cp10/cp11 fields (the others are for coprocessors the A15 does not have).
+    /// CPACR's writable bits on an ARMv7 core with the VFP and no Advanced SIMD: D32DIS and the
+    /// cp10/cp11 fields (the others are for coprocessors the A15 does not have). ASEDIS reads as one
+    /// (<see cref="CpacrReadsAsOne"/>), as the ARM ARM requires without Advanced SIMD.
     /// </summary>
-    public const uint CpacrWritable = 0xC0F0_0000;
+    public const uint CpacrWritable = 0x40F0_0000;
+
+    /// <summary>CPACR.ASEDIS: Advanced SIMD is disabled, for good, on a processor without it.</summary>
+    public const uint CpacrReadsAsOne = 1u << 31;
 
     /// <summary>VMRS/VMSR's numbers of the system registers the A15 has (it has no FPINST, FPINST2 or MVFR2).</summary>
     public const int FpsidNumber = 0, FpscrNumber = 1, Mvfr1Number = 6, Mvfr0Number = 7, FpexcNumber = 8;

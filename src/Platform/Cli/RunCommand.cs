@@ -5,6 +5,7 @@ using Translator.Backend.Execution;
 using Translator.Frontend.Lifting;
 using Translator.IR.Passes;
 using Translator.Platform.Boards;
+using Translator.Platform.Devices;
 using Translator.Platform.Loaders;
 using Translator.Platform.Run;
 
@@ -32,8 +33,10 @@ internal static class RunCommand
                 Sensitive = result.GetValue(sensitive) == "trap" ? SensitiveMode.Trap : SensitiveMode.Translate,
                 Statistics = result.GetValue(stats),
             };
-            using var console = Console.OpenStandardOutput();
-            var outcome = new GuestRunner(run, console, stderr, log).Run();
+            using var console = new BufferedStream(Console.OpenStandardOutput());
+            // Semihosting programs read the host's input through SYS_READC; everything else, through the UART.
+            using var input = run.Semihosting ? null : ConsoleInput.OpenStandardInput();
+            var outcome = new GuestRunner(run, console, stderr, log) { Input = input, InteractiveInput = ConsoleInput.IsTerminal }.Run();
             if (outcome.Error is not null)
             {
                 stderr.WriteLine($"translator: {(outcome.ExitCode == GuestRunner.LimitExitCode ? "stopped" : "error")}: {outcome.Error}");
@@ -48,7 +51,14 @@ internal static class RunCommand
 /// <summary>The options that say which guest to run and how, shared by `run` and `compare`.</summary>
 internal sealed class RunOptionSet
 {
-    public Option<string> Kernel { get; } = new("--kernel") { Description = "Guest program (an ARM ELF executable)", Required = true };
+    public Option<string?> Kernel { get; } = new("--kernel") { Description = "Guest kernel or program: a Linux zImage or Image, or an ARM ELF executable" };
+    private readonly Option<string?> _bios = new("--bios") { Description = "Firmware (such as U-Boot) for the flash at address 0, started instead of a kernel" };
+    private readonly Option<string?> _initrd = new("--initrd") { Description = "Initramfs (cpio archive, possibly compressed) for a Linux kernel" };
+    private readonly Option<string[]> _drive = new("--drive")
+    {
+        Description = "A disk for a virtio-blk device: file=IMG[,readonly] (raw image; writes reach the file). May be repeated",
+    };
+    private readonly Option<string?> _dtb = new("--dtb") { Description = "Device tree blob to give the guest instead of the board's own (its /chosen node is still set)" };
     private readonly Option<string> _machine = new("--machine") { Description = "Board to emulate", DefaultValueFactory = _ => "virt" };
     private readonly Option<bool> _semihosting = new("--semihosting") { Description = "Serve ARM semihosting calls (SVC 0x123456)" };
     private readonly Option<string> _memory = new("-m", "--memory") { Description = "RAM size, e.g. 256M, 1G", DefaultValueFactory = _ => "256M" };
@@ -73,7 +83,7 @@ internal sealed class RunOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { _machine, Kernel, _semihosting, _memory, _maxInsns, _timeout, _icount, _append, _disable })
+        foreach (Option option in new Option[] { _machine, Kernel, _bios, _initrd, _dtb, _drive, _semihosting, _memory, _maxInsns, _timeout, _icount, _append, _disable })
             command.Options.Add(option);
     }
 
@@ -90,7 +100,7 @@ internal sealed class RunOptionSet
         }
         catch (ImageFormatException e)
         {
-            return CommandLine.Fail(stderr, $"{result.GetValue(Kernel)}: {e.Message}");
+            return CommandLine.Fail(stderr, $"{e.File ?? result.GetValue(Kernel)}: {e.Message}");
         }
         catch (ArgumentException e)
         {
@@ -101,22 +111,32 @@ internal sealed class RunOptionSet
     /// <summary>The run the options describe; throws ArgumentException for a value that makes no sense, ImageFormatException never (the file is read later).</summary>
     public RunOptions Bind(ParseResult result)
     {
-        string path = result.GetValue(Kernel)!;
-        if (!File.Exists(path)) throw new ArgumentException($"{path}: no such file");
+        string? path = Existing(result.GetValue(Kernel));
+        string? bios = Existing(result.GetValue(_bios));
+        if (path is null && bios is null) throw new ArgumentException("nothing to run: give --kernel or --bios");
+        if (path is not null && bios is not null) throw new ArgumentException("--kernel and --bios together: the firmware would have no way to find the kernel (the board has no fw_cfg); give one");
+        if (result.GetValue(_initrd) is not null && path is null) throw new ArgumentException("--initrd needs --kernel");
         RunOptions options = new()
         {
             Kernel = path,
+            Bios = bios,
             RamSize = ParseSize(result.GetValue(_memory)!),
             Semihosting = result.GetValue(_semihosting),
             MaxInstructions = result.GetValue(_maxInsns) ?? ulong.MaxValue,
             Timeout = result.GetValue(_timeout) is { } t ? (t > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--timeout must be positive")) : null,
             Append = result.GetValue(_append)!,
             CountInstructions = result.GetValue(_icount),
+            Initrd = Existing(result.GetValue(_initrd)),
+            Dtb = Existing(result.GetValue(_dtb)),
+            Drives = [.. (result.GetValue(_drive) ?? []).Select(DriveSpec.Parse)],
         };
         foreach (string name in result.GetValue(_disable) ?? [])
             options = Optimisations[name](options);
         return options;
     }
+
+    private static string? Existing(string? path) =>
+        path is null || File.Exists(path) ? path : throw new ArgumentException($"{path}: no such file");
 
     /// <summary>The optimisations --disable can turn off, each as a change to the run's options.</summary>
     private static readonly Dictionary<string, Func<RunOptions, RunOptions>> Optimisations = new()

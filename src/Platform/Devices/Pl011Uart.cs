@@ -64,6 +64,9 @@ public sealed class Pl011Uart : IMmioDevice
     /// <summary>Whether the receive FIFO has room for a byte (the console pump keeps what it cannot deliver yet).</summary>
     public bool CanReceive => _count < Depth;
 
+    /// <summary>Called when the guest took a byte from the receive FIFO, so that the console pump can refill it.</summary>
+    public Action? ReceiveSpace { get; set; }
+
     private int Depth => (_lineControl & LineFifoEnable) != 0 ? FifoDepth : 1;
 
     /// <summary>A byte arriving on the receive line; dropped when the FIFO is full, and, as on the chip, in loopback mode.</summary>
@@ -96,7 +99,10 @@ public sealed class Pl011Uart : IMmioDevice
     {
         switch (offset)
         {
-            case Data: return Pop();
+            case Data:
+                uint data = Pop();
+                ReceiveSpace?.Invoke();
+                return data;
             case ReceiveStatus: return _receiveStatus;
             case Flags:
                 if (_unflushed && Stopwatch.GetTimestamp() - _unflushedSince >= FlushDelay) Flush();

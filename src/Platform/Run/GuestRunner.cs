@@ -10,6 +10,7 @@ using Translator.Hypervisor.Memory;
 using Translator.IR;
 using Translator.IR.State;
 using Translator.Platform.Boards;
+using Translator.Platform.Devices;
 using Translator.Platform.Firmware;
 using Translator.Platform.Loaders;
 using Translator.Platform.Semihosting;
@@ -31,34 +32,69 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
     private string? _dump;
     private int? _exitCode;
 
+    /// <summary>The console's input (the UART's receive line); null leaves the UART with nothing to receive.</summary>
+    public Stream? Input { get; init; }
+
+    /// <summary>Whether <see cref="Input"/> is a terminal, to be switched to raw mode for the run.</summary>
+    public bool InteractiveInput { get; init; }
+
+    private bool _resetRequested, _quit;
+
     public RunOutcome Run()
     {
-        var elf = ElfImage.Load(options.Kernel);
-        var map = VirtBoard.Build(options.RamSize, console, out var ram, out var gic);
-        using var ramOwner = ram;
-        uint entry = ElfLoader.Load(elf, map);
-        uint imageEnd = elf.Segments.Where(s => s.Type == ElfImage.SegmentTypeLoad).Max(s => s.PhysicalAddress + s.MemorySize);
+        var kernel = options.Kernel is { } kernelPath ? LoadFile(kernelPath, KernelImage.Load) : null;
+        var initrd = options.Initrd is { } initrdPath ? (initrdPath, InitrdImage.Load(initrdPath)) : ((string, byte[])?)null;
+        byte[]? firmware = options.Bios is { } bios ? LoadFile(bios, KernelImage.ReadFile) : null;
+        using var cancel = options.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
+        VCpu? current = null;
+        using var input = Input is null ? null : new ConsoleInput(Input, InteractiveInput, () => current?.RequestAttention());
+        var timer = Stopwatch.StartNew();
+        while (true)
+        {
+            _resetRequested = false;
+            var outcome = Boot(kernel, initrd, firmware, input, cancel, timer, cpu => current = cpu);
+            // SYSTEM_RESET restarts the board with the same images, as a reboot does.
+            if (!_resetRequested || cancel.IsCancellationRequested) return outcome;
+            log.LogInformation("restarting the guest (PSCI SYSTEM_RESET)");
+        }
+    }
+
+    private RunOutcome Boot(KernelImage? kernel, (string, byte[])? initrd, byte[]? firmware, ConsoleInput? input, CancellationTokenSource cancel, Stopwatch timer, Action<VCpu> started)
+    {
+        using var board = new VirtBoard(new BoardOptions { RamSize = options.RamSize, Drives = options.Drives, Firmware = firmware }, console);
+        var ram = board.Ram;
+        var layout = kernel is not null
+            ? LinuxBootLoader.Load(kernel, initrd, range => DeviceTree(board, range), board.Map, ram)
+            : FirmwareLoader.Load(DeviceTree(board, null), ram);
+        uint entry = layout.Entry, imageEnd = layout.ImageEnd;
         // With --icount, what is compiled (and so where a region next checks for interrupts) must not
         // depend on when a background thread finishes, or the run would not repeat exactly.
         var engine = new EngineOptions
         {
             Engine = options.Engine, Passes = options.Passes, MaxRegionBlocks = options.MaxRegionBlocks, BackgroundCompile = !options.CountInstructions,
         };
-        using var vm = new Vm(1, map, engine, options.Sensitive, options.CountInstructions);
+        using var vm = new Vm(1, board.Map, engine, options.Sensitive, options.CountInstructions);
         var memory = vm.Memory;
         var cpu = vm.Cpu;
-        cpu.PeripheralBase = VirtBoard.PrivatePeripheralBase;
-        VirtBoard.Wire(gic, cpu);
+        board.Attach(cpu);
+        if (input is not null) board.Connect(cpu, input, () => { _quit = true; cancel.Cancel(); });
         cpu.Reset(entry);
+        if (layout.LinuxRegisters)
+        {
+            cpu.State->R[0] = 0;
+            cpu.State->R[1] = ~0u;
+            cpu.State->R[2] = layout.DtbAddress;
+        }
         if (options.Semihosting)
         {
-            string cmdline = options.Append.Length > 0 ? $"{options.Kernel} {options.Append}" : options.Kernel;
+            string program = options.Kernel ?? options.Bios ?? "";
+            string cmdline = options.Append.Length > 0 ? $"{program} {options.Append}" : program;
             _semihosting = new ArmSemihosting(memory, console, Console.OpenStandardInput(), cmdline, (imageEnd + 7) & ~7u, ram.Base + ram.Size);
         }
-        log.LogInformation("loaded {Kernel}: entry 0x{Entry:x8}, image ends at 0x{End:x8}", options.Kernel, entry, imageEnd);
+        log.LogInformation("loaded {Kernel}: entry 0x{Entry:x8}, image ends at 0x{End:x8}", options.Kernel ?? options.Bios, entry, imageEnd);
+        started(cpu);
 
-        using var cancel = options.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
-        var timer = Stopwatch.StartNew();
+        var bootTimer = Stopwatch.StartNew();
         bool stopped;
         try
         {
@@ -76,19 +112,44 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
             stopped = true;
             Dump(cpu, cpu.State->R[15], cpu.Memory.TryFetch(cpu.State->R[15], 4, out uint w) ? w : 0);
         }
-        timer.Stop();
+        bootTimer.Stop();
+        board.Uart.Flush();
         console.Flush();
 
-        if (!stopped)
+        if (_quit)
+        {
+            report.WriteLine("translator: quit (Ctrl-A X)");
+            _exitCode ??= 0;
+        }
+        else if (!stopped)
         {
             _error = cancel.IsCancellationRequested
                 ? $"timed out after {options.Timeout!.Value.TotalSeconds:0.###} s (--timeout)"
                 : $"stopped after {cpu.State->Retired} instructions (--max-insns)";
             _exitCode = LimitExitCode;
         }
-        var figures = Collect(cpu, memory, timer.Elapsed);
+        var figures = Collect(cpu, memory, bootTimer.Elapsed);
         if (options.Statistics) WriteStatistics(figures);
         return new RunOutcome(_exitCode ?? (_error is null ? 0 : 1), _error, _dump) { Figures = figures };
+    }
+
+    private static T LoadFile<T>(string path, Func<string, T> load)
+    {
+        try
+        {
+            return load(path);
+        }
+        catch (ImageFormatException e) when (e.File is null)
+        {
+            throw e.Of(path);
+        }
+    }
+
+    /// <summary>The DTB the guest is given: the user's (--dtb) or the board's own.</summary>
+    private byte[] DeviceTree(VirtBoard board, (uint Start, uint End)? initrd)
+    {
+        if (options.Dtb is { } path) return LoadFile(path, KernelImage.ReadFile);
+        return [];
     }
 
     public ExitAction Handle(VCpu cpu, BlockExit exit)
@@ -115,8 +176,8 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
                 var outcome = Psci.Call(s, Hypervisor.SystemRegisters.Identification.Mpidr);
                 s->R[15] = exit.Pc + 4;
                 if (outcome == PsciOutcome.Continue) return ExitAction.Resume;
-                // Both end the run; restarting the guest on SYSTEM_RESET needs a board that can reload its images.
                 log.LogInformation("the guest asked for {Request} through PSCI", outcome == PsciOutcome.PowerOff ? "power-off" : "a reset");
+                _resetRequested = outcome == PsciOutcome.Reset;
                 _exitCode = 0;
                 return ExitAction.Stop;
             case ExitKind.Exception or ExitKind.Abort:

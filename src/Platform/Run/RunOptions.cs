@@ -6,7 +6,15 @@ namespace Translator.Platform.Run;
 /// <summary>Everything `translator run` was asked to do.</summary>
 public sealed record RunOptions
 {
-    public required string Kernel { get; init; }
+    /// <summary>The kernel or program; null when firmware (<see cref="Bios"/>) is all the guest gets.</summary>
+    public string? Kernel { get; init; }
+    /// <summary>An initramfs (or initrd image) for a Linux kernel.</summary>
+    public string? Initrd { get; init; }
+    /// <summary>A device tree blob to give the guest instead of the board's own.</summary>
+    public string? Dtb { get; init; }
+    public IReadOnlyList<Boards.DriveOption> Drives { get; init; } = [];
+    /// <summary>Firmware for the flash at address 0, started instead of the kernel (--bios).</summary>
+    public string? Bios { get; init; }
     public uint RamSize { get; init; } = Boards.VirtBoard.DefaultRamSize;
     public bool Semihosting { get; init; }
     public EngineKind Engine { get; init; } = EngineKind.Jit;

@@ -58,7 +58,10 @@ internal static class CoprocessorLift
         else if (read && p.StateOffset is { } offset)
             ctx.SetReg(i.Rt, ir.Emit(Opcode.GetSystemWord, (ulong)offset), exchange: false);
         else if (!read && p.PlainWriteOffset is { } target)
-            ir.Emit(Opcode.SetSystemWord, (ulong)target, p.WriteMask == uint.MaxValue ? ctx.Reg(i.Rt) : ir.And(ctx.Reg(i.Rt), Value.I32(p.WriteMask)));
+        {
+            var value = p.WriteMask == uint.MaxValue ? ctx.Reg(i.Rt) : ir.And(ctx.Reg(i.Rt), Value.I32(p.WriteMask));
+            ir.Emit(Opcode.SetSystemWord, (ulong)target, p.WriteOnes == 0 ? value : ir.Or(value, Value.I32(p.WriteOnes)));
+        }
         else
             return false;
         return true;
