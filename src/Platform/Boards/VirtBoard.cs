@@ -2,6 +2,7 @@ using Translator.Hypervisor;
 using Translator.Hypervisor.Memory;
 using Translator.Platform.Devices;
 using Translator.Platform.Devices.Virtio;
+using static Translator.Platform.Boards.VirtMemoryMap;
 
 namespace Translator.Platform.Boards;
 
@@ -28,13 +29,8 @@ public sealed record BoardOptions
 public sealed class VirtBoard : IDisposable
 {
     public const uint RamBase = 0x4000_0000;
-    public const uint FlashBase = 0x0000_0000, FlashBankSize = 64u << 20;
-    public const uint UartBase = 0x0900_0000, RtcBase = 0x0901_0000;
+    public const uint UartBase = 0x0900_0000;
     public const uint GicDistributorBase = 0x0800_0000, GicCpuInterfaceBase = 0x0801_0000;
-    public const uint VirtioBase = 0x0a00_0000;
-    public const int VirtioTransports = 32;
-    /// <summary>The shared peripheral interrupts of the devices (GIC interrupt ID = 32 + SPI).</summary>
-    public const int UartSpi = 1, RtcSpi = 2, FirstVirtioSpi = 16;
     /// <summary>The generic timer's PPIs as the board wires them (the DTS's timer node): non-secure physical PPI 14, virtual PPI 11.</summary>
     public const int PhysicalTimerInterrupt = Gic.PrivateCount - 16 + 14, VirtualTimerInterrupt = Gic.PrivateCount - 16 + 11;
     /// <summary>The private peripherals start with the GIC, which the Cortex-A15\'s CBAR reports.</summary>
@@ -66,20 +62,20 @@ public sealed class VirtBoard : IDisposable
         Map.AddDevice(RtcBase, Pl031Rtc.WindowSize, Rtc);
         if (options.Firmware is { Length: > (int)FlashBankSize } firmware)
             throw new ArgumentException($"the firmware ({firmware.Length} bytes) does not fit in the {FlashBankSize >> 20} MiB flash bank");
-        Flash = [new CfiFlash("flash0", FlashBankSize, options.Firmware, writable: true), new CfiFlash("flash1", FlashBankSize, null, writable: true)];
-        for (int bank = 0; bank < Flash.Count; bank++) Map.AddDevice(FlashBase + (uint)bank * FlashBankSize, FlashBankSize, Flash[bank]);
+        Flash = [new CfiFlash("flash0", (uint)FlashBankSize, options.Firmware, writable: true), new CfiFlash("flash1", (uint)FlashBankSize, null, writable: true)];
+        for (int bank = 0; bank < Flash.Count; bank++) Map.AddDevice((uint)(FlashBase + (ulong)bank * FlashBankSize), (uint)FlashBankSize, Flash[bank]);
         try
         {
             foreach (var drive in options.Drives) _devices.Add(new VirtioBlock(drive.Path, drive.ReadOnly));
             if (options.Rng) _devices.Add(new VirtioRng());
-            Virtio = VirtioBus.Create(VirtioTransports, _devices, new RamDma(Ram, DeviceWrote), n => Line(FirstVirtioSpi + n));
+            Virtio = VirtioBus.Create(VirtioTransports, _devices, new RamDma(Ram, DeviceWrote), n => Line(VirtioFirstSpi + n));
         }
         catch
         {
             Dispose();
             throw;
         }
-        for (int n = 0; n < Virtio.Count; n++) Map.AddDevice(VirtioBase + (uint)n * VirtioMmioTransport.WindowSize, VirtioMmioTransport.WindowSize, Virtio[n]);
+        for (int n = 0; n < Virtio.Count; n++) Map.AddDevice(VirtioBase + (uint)n * VirtioStride, VirtioMmioTransport.WindowSize, Virtio[n]);
     }
 
     private Action<bool> Line(int spi) => level => Gic.SetInput(Gic.PrivateCount + spi, level);

@@ -11,6 +11,7 @@ using Translator.IR;
 using Translator.IR.State;
 using Translator.Platform.Boards;
 using Translator.Platform.Devices;
+using Translator.Platform.DeviceTree;
 using Translator.Platform.Firmware;
 using Translator.Platform.Loaders;
 using Translator.Platform.Semihosting;
@@ -148,8 +149,17 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
     /// <summary>The DTB the guest is given: the user's (--dtb) or the board's own.</summary>
     private byte[] DeviceTree(VirtBoard board, (uint Start, uint End)? initrd)
     {
-        if (options.Dtb is { } path) return LoadFile(path, KernelImage.ReadFile);
-        return [];
+        if (options.Dtb is { } path)
+        {
+            // As QEMU does with -dtb, the user's tree still gets the command line and the initrd.
+            var tree = LoadFile(path, file => FdtReader.Read(KernelImage.ReadFile(file)));
+            VirtDeviceTree.SetChosen(tree.Root, options.Append, initrd);
+            return FdtWriter.Write(tree);
+        }
+        return VirtDeviceTree.BuildBlob(new VirtDeviceTreeOptions
+        {
+            RamSize = board.Ram.Size, BootArgs = options.Append, Initrd = initrd, VirtioTransports = board.Virtio.Count, Flash = board.Flash.Count > 0,
+        });
     }
 
     public ExitAction Handle(VCpu cpu, BlockExit exit)
