@@ -9,14 +9,18 @@ public static class Qemu
 
     public static bool Available => Objdump.Which(Tool) is not null;
 
-    public sealed record Result(byte[] Output, int ExitCode, bool TimedOut);
+    public sealed record Result(byte[] Output, int ExitCode, bool TimedOut)
+    {
+        public string Text => System.Text.Encoding.UTF8.GetString(Output);
+    }
 
-    /// <summary>Runs a bare-metal ELF on the virt board with semihosting and returns its console output and exit code.</summary>
     /// <summary>
     /// The processor Translator's guests get: a Cortex-A15 without the Advanced SIMD extension (see
     /// VfpSystem.Mvfr1), which QEMU models with its neon property.
     /// </summary>
     public const string Cpu = "cortex-a15,neon=off";
+
+    /// <summary>Runs a bare-metal ELF on the virt board with semihosting and returns its console output and exit code.</summary>
 
     public static Result RunSemihosted(string elf, TimeSpan timeout, string memory = "256")
     {

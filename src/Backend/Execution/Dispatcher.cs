@@ -162,7 +162,7 @@ public sealed unsafe class Dispatcher : IDisposable
             if (byPc.ContainsKey(next.StartPc)) return true;
             // Everything but the PC must be the entry's: state, privilege, ASID, VMID, endianness.
             if (!next.Valid || next.Key.Value >> 32 != entry.Key.Value >> 32) return false;
-            if (members.Count >= _options.MaxRegionBlocks || insts + next.Ir.Insts.Count > MaxRegionInsts) return false;
+            if (members.Count >= _options.MaxRegionBlocks || insts + next.Ir.Insts.Count > _options.MaxRegionInsts) return false;
             if (next.Executions < _options.CompileThreshold / 4 && next.Compiled is null) return false;
             insts += next.Ir.Insts.Count;
             members.Add(next);
@@ -190,9 +190,6 @@ public sealed unsafe class Dispatcher : IDisposable
         }
         return new Region([.. members.Select(m => m.Ir)], predicted);
     }
-
-    /// <summary>Bounds the IL of one region, so the JIT's time and its tracking of locals stay small.</summary>
-    private const int MaxRegionInsts = 2000;
 
     public void Dispose() => _background?.Dispose();
 }

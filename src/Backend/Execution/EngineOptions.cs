@@ -8,13 +8,21 @@ public enum EngineKind { Interpreter, Jit }
 public sealed record EngineOptions
 {
     public EngineKind Engine { get; init; } = EngineKind.Jit;
-    /// <summary>Executions after which a block is compiled (jit engine); until then it is interpreted from its IR. 0 compiles every block before its first run.</summary>
-    public int CompileThreshold { get; init; } = 32;
+    /// <summary>
+    /// Executions after which a block is compiled (jit engine); until then it is interpreted from its IR.
+    /// 0 compiles every block before its first run. A kernel boot runs some 60,000 blocks, most of them
+    /// a few hundred times at most; compiling at 32 executions queued thousands of lukewarm blocks
+    /// ahead of the hot ones, and the guest went on interpreting while the compiler caught up.
+    /// </summary>
+    public int CompileThreshold { get; init; } = 1500;
     /// <summary>Compile on a background thread (the guest keeps interpreting meanwhile) instead of on the guest's thread.</summary>
     public bool BackgroundCompile { get; init; } = true;
     public PassOptions Passes { get; init; } = PassOptions.All;
     /// <summary>Blocks compiled together with a hot block into one method (1: every block on its own).</summary>
-    public int MaxRegionBlocks { get; init; } = 32;
+    public int MaxRegionBlocks { get; init; } = 8;
+
+    /// <summary>Bounds the IR of one region, so the JIT's time (which grows faster than the code) and its tracking of locals stay small.</summary>
+    public int MaxRegionInsts { get; init; } = 400;
 }
 
 /// <summary>Counters the dispatcher keeps for --stats and the profiler.</summary>

@@ -21,6 +21,7 @@ public static class CommandLine
         foreach (var version in root.Options.OfType<VersionOption>())
             version.Action = new PrintVersion(stdout);
         root.Subcommands.Add(DisasmCommand.Create(logLevel, stdout, stderr));
+        root.Subcommands.Add(BootCommand.Create(logLevel, stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(logLevel, stdout, stderr));
         root.Subcommands.Add(CompareCommand.Create(logLevel, stdout, stderr));
 

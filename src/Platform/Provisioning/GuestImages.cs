@@ -56,6 +56,9 @@ public sealed class GuestImages
     /// <summary>An init script for <see cref="BuildInitramfs"/> that sources the common setup and then runs <paramref name="commands"/> (shell lines).</summary>
     public static string InitScript(string commands) => InitScripts.WithSetup(commands);
 
+    /// <summary>The default guest's init: the setup, the ready marker, a job-control shell on the console; leaving it powers off.</summary>
+    public static string DefaultInit => InitScripts.DefaultInit;
+
     /// <summary>The default guest, provisioned on the first call (apt downloads and an initramfs build, reported through <paramref name="progress"/>), from the cache afterwards.</summary>
     /// <exception cref="ProvisioningException">apt or dpkg is missing or failed, or a package lacks what the guest needs.</exception>
     public GuestImage Provision(IProgress<string>? progress = null)
