@@ -118,4 +118,63 @@ public sealed class RunCommandTests
         Assert.That(code, Is.Not.Zero);
         Assert.That(err.Trim(), Does.StartWith("translator:").And.Contain("cut.elf").And.Not.Contain("\n"));
     }
+
+    /// <summary>A bad kernel, initrd, DTB, drive or firmware argument: one line naming the file and what is wrong, and exit code 1.</summary>
+    [TestCase("kernel-truncated-zimage", "zImage truncated")]
+    [TestCase("kernel-gzip", "not a kernel image: this is gzip-compressed data")]
+    [TestCase("kernel-empty", "not a kernel image: this is an empty file")]
+    [TestCase("initrd-text", "not an initramfs")]
+    [TestCase("dtb-garbage", "not a device tree blob")]
+    [TestCase("drive-missing", "no such file")]
+    [TestCase("drive-bad-format", "only raw images are supported")]
+    [TestCase("bios-and-kernel", "--kernel and --bios together")]
+    public void BadBootFilesGetOneLineNamingTheFile(string which, string message)
+    {
+        string kernel = Path.Combine(_dir, "zImage"), file = Path.Combine(_dir, which);
+        // A zImage header (magic at 0x24) that claims more bytes than the file has, or a good one of 4 KiB.
+        var image = new byte[4096];
+        BitConverter.GetBytes(0x016F2818u).CopyTo(image, 0x24);
+        BitConverter.GetBytes(which == "kernel-truncated-zimage" ? 1u << 20 : 4096u).CopyTo(image, 0x2C);
+        File.WriteAllBytes(kernel, image);
+        string[] args = which switch
+        {
+            "kernel-truncated-zimage" => ["--kernel", kernel],
+            "kernel-gzip" => ["--kernel", Write(file, [0x1F, 0x8B, 8, 0, 0, 0, 0, 0])],
+            "kernel-empty" => ["--kernel", Write(file, [])],
+            "initrd-text" => ["--kernel", kernel, "--initrd", Write(file, "just some text\n"u8.ToArray())],
+            "dtb-garbage" => ["--kernel", kernel, "--dtb", Write(file, new byte[64])],
+            "drive-missing" => ["--kernel", kernel, "--drive", $"file={file}"],
+            "drive-bad-format" => ["--kernel", kernel, "--drive", $"file={Write(file, new byte[512])},format=qcow2"],
+            _ => ["--kernel", kernel, "--bios", Write(file, new byte[64])],
+        };
+        var (code, err) = Translator(["run", .. args, "--timeout", "5"]);
+        Assert.That(code, Is.EqualTo(1), err);
+        Assert.That(err.Trim(), Does.StartWith("translator: error:").And.Contain(message).And.Not.Contain("\n"));
+        if (which != "bios-and-kernel") Assert.That(err, Does.Contain(which.StartsWith("kernel-truncated", StringComparison.Ordinal) ? kernel : file));
+    }
+
+    [Test]
+    public void DumpDtbWritesTheTreeTheGuestWouldGet()
+    {
+        string kernel = Path.Combine(_dir, "zImage"), initrd = Path.Combine(_dir, "initrd"), dtb = Path.Combine(_dir, "out.dtb");
+        var image = new byte[4096];
+        BitConverter.GetBytes(0x016F2818u).CopyTo(image, 0x24);
+        BitConverter.GetBytes(4096u).CopyTo(image, 0x2C);
+        File.WriteAllBytes(kernel, image);
+        File.WriteAllBytes(initrd, [.. "070701"u8, .. new byte[506]]);
+        var (code, err) = Translator("run", "--kernel", kernel, "--initrd", initrd, "--append", "console=ttyAMA0 quiet", "--dump-dtb", dtb);
+        Assert.That(code, Is.Zero, err);
+        var dts = Oracles.Dtc.Decompile(File.ReadAllBytes(dtb));
+        Assert.That(dts.ExitCode, Is.Zero, dts.Messages);
+        // The initrd goes at RAM + 128 MiB for the default 256 MiB, as QEMU places it.
+        Assert.That(dts.Text, Does.Contain("bootargs = \"console=ttyAMA0 quiet\";")
+            .And.Contain("linux,initrd-start = <0x48000000>;").And.Contain("linux,initrd-end = <0x48000200>;")
+            .And.Contain("pl011@9000000").And.Contain("virtio_mmio@a003e00"));
+    }
+
+    private static string Write(string path, byte[] contents)
+    {
+        File.WriteAllBytes(path, contents);
+        return path;
+    }
 }

@@ -58,6 +58,7 @@ internal sealed class RunOptionSet
     {
         Description = "A disk for a virtio-blk device: file=IMG[,readonly] (raw image; writes reach the file). May be repeated",
     };
+    private readonly Option<string?> _dumpDtb = new("--dump-dtb") { Description = "Write the device tree the guest would get to FILE and exit without running it" };
     private readonly Option<string?> _dtb = new("--dtb") { Description = "Device tree blob to give the guest instead of the board's own (its /chosen node is still set)" };
     private readonly Option<string> _machine = new("--machine") { Description = "Board to emulate", DefaultValueFactory = _ => "virt" };
     private readonly Option<bool> _semihosting = new("--semihosting") { Description = "Serve ARM semihosting calls (SVC 0x123456)" };
@@ -83,7 +84,7 @@ internal sealed class RunOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { _machine, Kernel, _bios, _initrd, _dtb, _drive, _semihosting, _memory, _maxInsns, _timeout, _icount, _append, _disable })
+        foreach (Option option in new Option[] { _machine, Kernel, _bios, _initrd, _dtb, _dumpDtb, _drive, _semihosting, _memory, _maxInsns, _timeout, _icount, _append, _disable })
             command.Options.Add(option);
     }
 
@@ -128,6 +129,7 @@ internal sealed class RunOptionSet
             CountInstructions = result.GetValue(_icount),
             Initrd = Existing(result.GetValue(_initrd)),
             Dtb = Existing(result.GetValue(_dtb)),
+            DumpDtb = result.GetValue(_dumpDtb),
             Drives = [.. (result.GetValue(_drive) ?? []).Select(DriveSpec.Parse)],
         };
         foreach (string name in result.GetValue(_disable) ?? [])

@@ -64,9 +64,23 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
     {
         using var board = new VirtBoard(new BoardOptions { RamSize = options.RamSize, Drives = options.Drives, Firmware = firmware }, console);
         var ram = board.Ram;
+        byte[] dtb = [];
         var layout = kernel is not null
-            ? LinuxBootLoader.Load(kernel, initrd, range => DeviceTree(board, range), board.Map, ram)
-            : FirmwareLoader.Load(DeviceTree(board, null), ram);
+            ? LinuxBootLoader.Load(kernel, initrd, range => dtb = DeviceTree(board, range), board.Map, ram)
+            : FirmwareLoader.Load(dtb = DeviceTree(board, null), ram);
+        if (options.DumpDtb is { } dumpPath)
+        {
+            try
+            {
+                File.WriteAllBytes(dumpPath, dtb);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException($"--dump-dtb {dumpPath}: {e.Message}");
+            }
+            report.WriteLine($"translator: device tree written to {dumpPath} ({dtb.Length} bytes)");
+            return new RunOutcome(0, null, null);
+        }
         uint entry = layout.Entry, imageEnd = layout.ImageEnd;
         // With --icount, what is compiled (and so where a region next checks for interrupts) must not
         // depend on when a background thread finishes, or the run would not repeat exactly.

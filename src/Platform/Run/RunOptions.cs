@@ -13,6 +13,8 @@ public sealed record RunOptions
     /// <summary>A device tree blob to give the guest instead of the board's own.</summary>
     public string? Dtb { get; init; }
     public IReadOnlyList<Boards.DriveOption> Drives { get; init; } = [];
+    /// <summary>Write the device tree the guest would get to this file and stop before running anything (--dump-dtb).</summary>
+    public string? DumpDtb { get; init; }
     /// <summary>Firmware for the flash at address 0, started instead of the kernel (--bios).</summary>
     public string? Bios { get; init; }
     public uint RamSize { get; init; } = Boards.VirtBoard.DefaultRamSize;
