@@ -72,7 +72,8 @@ public sealed class LinuxBootVsQemuTests
         Assert.That(_qemu.ExitCode, Is.Zero);
         Assert.That(run.Text, Does.Contain("reboot: Power down"));
         foreach (var (name, _) in Commands)
-            Assert.That(Comparable(name, Answer(run.Text, name)), Is.EqualTo(Comparable(name, Answer(_qemu.Text, name))), $"'{name}' printed something else than under QEMU");
+            Assert.That(Comparable(name, Answer(run.Text, name)), Is.EqualTo(Comparable(name, Answer(_qemu.Text, name))),
+                $"'{name}' printed something else than under QEMU; the console after init:\n{AfterInit(run.Text)}");
     }
 
     /// <summary>
@@ -88,7 +89,9 @@ public sealed class LinuxBootVsQemuTests
         foreach (var (name, command) in Commands)
         {
             steps.Add(new(cue, $"echo '<<<' {name}; {command}; echo '>>>' {name}\n"));
-            cue = $">>> {name}";
+            // The next line waits for the prompt after this command's end: typed ahead, the terminal
+            // would echo it into the middle of this command's output.
+            steps.Add(new($">>> {name}", ""));
         }
         steps.Add(new(cue, "poweroff\n"));
         return steps;
@@ -108,6 +111,8 @@ public sealed class LinuxBootVsQemuTests
     private static string Comparable(string name, string answer) => name != "proc"
         ? answer
         : string.Join(" ", answer.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Where(e => !e.All(char.IsAsciiDigit)).Order(StringComparer.Ordinal));
+
+    private static string AfterInit(string text) => text[Math.Max(0, text.IndexOf(GuestImages.ReadyMarker, StringComparison.Ordinal))..];
 
     private static string Tail(string text) => text.Length > 3000 ? text[^3000..] : text;
 }

@@ -52,6 +52,8 @@ public sealed class VirtBoard : IDisposable
 
     public VirtBoard(BoardOptions options, Stream console)
     {
+        if (options.Firmware is { Length: > (int)FlashBankSize } firmware)
+            throw new ArgumentException($"the firmware ({firmware.Length} bytes) does not fit in the {FlashBankSize >> 20} MiB flash bank");
         Ram = new Ram(RamBase, options.RamSize);
         Map.AddRam(Ram);
         Map.AddDevice(GicDistributorBase, GicDistributor.WindowSize, new GicDistributor(Gic));
@@ -60,8 +62,6 @@ public sealed class VirtBoard : IDisposable
         Map.AddDevice(UartBase, Pl011Uart.WindowSize, Uart);
         Rtc = new Pl031Rtc(Line(RtcSpi));
         Map.AddDevice(RtcBase, Pl031Rtc.WindowSize, Rtc);
-        if (options.Firmware is { Length: > (int)FlashBankSize } firmware)
-            throw new ArgumentException($"the firmware ({firmware.Length} bytes) does not fit in the {FlashBankSize >> 20} MiB flash bank");
         Flash = [new CfiFlash("flash0", (uint)FlashBankSize, options.Firmware, writable: true), new CfiFlash("flash1", (uint)FlashBankSize, null, writable: true)];
         for (int bank = 0; bank < Flash.Count; bank++) Map.AddDevice((uint)(FlashBase + (ulong)bank * FlashBankSize), (uint)FlashBankSize, Flash[bank]);
         try

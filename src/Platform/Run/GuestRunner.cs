@@ -45,7 +45,7 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
     {
         var kernel = options.Kernel is { } kernelPath ? LoadFile(kernelPath, KernelImage.Load) : null;
         var initrd = options.Initrd is { } initrdPath ? (initrdPath, InitrdImage.Load(initrdPath)) : ((string, byte[])?)null;
-        byte[]? firmware = options.Bios is { } bios ? LoadFile(bios, KernelImage.ReadFile) : null;
+        byte[]? firmware = options.Bios is { } bios ? LoadFile(bios, FirmwareLoader.Read) : null;
         using var cancel = options.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
         VCpu? current = null;
         using var input = Input is null ? null : new ConsoleInput(Input, InteractiveInput, () => current?.RequestAttention());
