@@ -66,14 +66,7 @@ internal static class BootCommand
             stderr.WriteLine($"translator: booting {image.Description}; poweroff or Ctrl-A X ends it");
             using var output = new BufferedStream(Console.OpenStandardOutput());
             using var waiting = new BootingLine(stderr, output);
-            using var input = ConsoleInput.OpenStandardInput();
-            var outcome = new GuestRunner(options, waiting, stderr, log) { Input = input, InteractiveInput = ConsoleInput.IsTerminal }.Run();
-            if (outcome.Error is not null)
-            {
-                stderr.WriteLine($"translator: {(outcome.ExitCode == GuestRunner.LimitExitCode ? "stopped" : "error")}: {outcome.Error}");
-                if (outcome.Details is not null) stderr.Write(outcome.Details);
-            }
-            return outcome.ExitCode;
+            return RunCommand.OnTerminal(options, waiting, stderr, log);
         });
         return command;
     }

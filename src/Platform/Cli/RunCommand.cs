@@ -34,17 +34,26 @@ internal static class RunCommand
                 Statistics = result.GetValue(stats),
             };
             using var console = new BufferedStream(Console.OpenStandardOutput());
-            // Semihosting programs read the host's input through SYS_READC; everything else, through the UART.
-            using var input = run.Semihosting ? null : ConsoleInput.OpenStandardInput();
-            var outcome = new GuestRunner(run, console, stderr, log) { Input = input, InteractiveInput = ConsoleInput.IsTerminal }.Run();
-            if (outcome.Error is not null)
-            {
-                stderr.WriteLine($"translator: {(outcome.ExitCode == GuestRunner.LimitExitCode ? "stopped" : "error")}: {outcome.Error}");
-                if (outcome.Details is not null) stderr.Write(outcome.Details);
-            }
-            return outcome.ExitCode;
+            return OnTerminal(run, console, stderr, log);
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Runs a guest with the terminal as its console (output to <paramref name="console"/>, input from
+    /// the host's standard input) and reports how it stopped; returns the exit code.
+    /// </summary>
+    internal static int OnTerminal(RunOptions run, Stream console, TextWriter stderr, ILogger log)
+    {
+        // Semihosting programs read the host's input through SYS_READC; everything else, through the UART.
+        using var input = run.Semihosting ? null : ConsoleInput.OpenStandardInput();
+        var outcome = new GuestRunner(run, console, stderr, log) { Input = input, InteractiveInput = ConsoleInput.IsTerminal }.Run();
+        if (outcome.Error is not null)
+        {
+            stderr.WriteLine($"translator: {(outcome.ExitCode == GuestRunner.LimitExitCode ? "stopped" : "error")}: {outcome.Error}");
+            if (outcome.Details is not null) stderr.Write(outcome.Details);
+        }
+        return outcome.ExitCode;
     }
 }
 
