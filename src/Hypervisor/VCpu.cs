@@ -312,6 +312,15 @@ public sealed unsafe class VCpu : IDisposable
                 : $"neither its {kind} vector at 0x{vector:x8} nor its prefetch abort vector at 0x{abortVector:x8} can be fetched ({Describe(status)})";
             return false;
         }
+        // An undefined instruction or a prefetch abort raised by the first instruction of its own
+        // handler would be raised again on every entry: such a guest (erased flash at the vectors, say)
+        // can never run on, so the run stops instead of spinning.
+        if (kind is GuestException.Undefined or GuestException.PrefetchAbort && exit.Kind == ExitKind.Exception && exit.Pc == vector
+            && Modes.IsPrivileged(s->Mode) && ExceptionEntry.TargetMode(kind) == (ProcessorMode)s->Mode)
+        {
+            why = $"its {kind} handler at 0x{vector:x8} raises the same exception at its first instruction, so it would never run";
+            return false;
+        }
         ExceptionEntry.Enter(s, kind, preferred);
         return true;
     }
