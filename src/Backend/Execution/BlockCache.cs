@@ -92,6 +92,23 @@ public sealed class BlockCache
         return list.Count;
     }
 
+    /// <summary>
+    /// Drops every block translated from the physical pages of [<paramref name="physicalStart"/>,
+    /// +<paramref name="length"/>) (a ROM device's window that changed); returns how many. Visits whichever
+    /// is fewer: the range's pages or the pages holding code.
+    /// </summary>
+    public int InvalidateRange(uint physicalStart, uint length)
+    {
+        if (length == 0) return 0;
+        uint first = physicalStart >> 12, last = (uint)(((ulong)physicalStart + length - 1) >> 12);
+        IEnumerable<uint> pages = (ulong)_byPage.Count < (ulong)last - first + 1
+            ? [.. _byPage.Keys.Where(p => p >= first && p <= last)]
+            : Enumerable.Range(0, (int)(last - first + 1)).Select(k => first + (uint)k);
+        int dropped = 0;
+        foreach (uint page in pages) dropped += InvalidatePage(page << 12);
+        return dropped;
+    }
+
     /// <summary>Drops one block whose code no longer translates as it did.</summary>
     public void Invalidate(TranslatedBlock block)
     {

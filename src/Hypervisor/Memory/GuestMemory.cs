@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Translator.Backend.Execution;
 using Translator.Backend.Memory;
 using Translator.Hypervisor.Exceptions;
@@ -13,7 +14,9 @@ namespace Translator.Hypervisor.Memory;
 /// path handles them afterwards; device windows always take the slow path; a fault is thrown as a
 /// <see cref="GuestAbortException"/> with the status the DFSR/IFSR reports. Pages holding translated
 /// code are never writable through the TLB, so a store to them, through whatever alias, reaches
-/// <see cref="CodeWritten"/> and invalidates their blocks.
+/// <see cref="CodeWritten"/> and invalidates their blocks. Instructions are fetched from RAM and from a
+/// <see cref="IRomDevice"/> while it reads as memory (firmware in flash); any write to such a device
+/// drops the blocks translated from it.
 /// </summary>
 public sealed unsafe class GuestMemory(PhysicalMap map, BlockCache? code = null) : IGuestMemory, IDisposable
 {
@@ -27,6 +30,8 @@ public sealed unsafe class GuestMemory(PhysicalMap map, BlockCache? code = null)
 
     public long MmioAccesses { get; private set; }
     public long CodeInvalidations { get; private set; }
+    /// <summary>The ROM device windows instructions were fetched from since their last write (only those need their blocks dropped when written).</summary>
+    private readonly HashSet<PhysicalMap.Region> _romHoldingCode = [];
 
     public nint SelectTlb(CpuState* state) => (nint)Tlb.TableFor(state->AddressSpace, Modes.IsPrivileged(state->Mode), state->Dacr).Entries;
 
@@ -83,6 +88,9 @@ public sealed unsafe class GuestMemory(PhysicalMap map, BlockCache? code = null)
             MmioAccesses++;
             try
             {
+                // A command may take the device out of its memory-like mode or change its contents: code
+                // translated from it is stale. Only the first write after a fetch from it has anything to drop.
+                if (dev.Device is IRomDevice && _romHoldingCode.Remove(dev) && Code is { } code) CodeInvalidations += code.InvalidateRange(dev.Base, dev.Size);
                 if (size == 8)
                 {
                     dev.Device.Write(pa - dev.Base, 4, (uint)value);
@@ -155,7 +163,7 @@ public sealed unsafe class GuestMemory(PhysicalMap map, BlockCache? code = null)
         return 0;
     }
 
-    /// <summary>Reads instruction bytes for the translator or a report, as the current mode would fetch them (never from a device).</summary>
+    /// <summary>Reads instruction bytes for the translator or a report, as the current mode would fetch them (from RAM or a ROM device's view).</summary>
     public bool TryFetch(uint address, int size, out uint value)
     {
         bool privileged = State == null || Modes.IsPrivileged(State->Mode);
@@ -164,7 +172,8 @@ public sealed unsafe class GuestMemory(PhysicalMap map, BlockCache? code = null)
 
     /// <summary>
     /// Fetches instruction bytes at a privilege: returns 0 with the value and the physical address,
-    /// or the fault status the prefetch abort reports (a fetch from no RAM is an external abort).
+    /// or the fault status the prefetch abort reports (a fetch from neither RAM nor a ROM device reading as
+    /// memory is an external abort).
     /// </summary>
     public uint TryFetch(uint address, int size, bool privileged, out uint value, out uint pa, out bool global)
     {
@@ -174,19 +183,36 @@ public sealed unsafe class GuestMemory(PhysicalMap map, BlockCache? code = null)
         if (status != 0) return status;
         if (State != null && (State->Sctlr & SctlrM) != 0)
             global = ShortDescriptorWalk.Walk(State, Map, address, out var entry) == 0 && entry.Global;
-        if (Map.RamAt(pa) is not { } ram || !ram.Contains(pa, (uint)size)) return FaultStatus.SynchronousExternal;
-        byte* p = ram.Host + (pa - ram.Base);
-        value = size == 2 ? *(ushort*)p : *(uint*)p;
-        return 0;
+        return TryReadCode(pa, size, out value) ? 0 : FaultStatus.SynchronousExternal;
     }
 
-    /// <summary>Reads instruction bits at a physical address already known to be fetchable; false when no RAM holds them.</summary>
+    /// <summary>Reads instruction bits at a physical address already known to be fetchable; false when neither RAM nor a ROM device's view holds them.</summary>
     public bool TryReadCode(uint pa, int size, out uint value)
     {
+        if (Map.RamAt(pa) is { } ram)
+        {
+            value = 0;
+            if (!ram.Contains(pa, (uint)size)) return false;
+            byte* p = ram.Host + (pa - ram.Base);
+            value = size == 2 ? *(ushort*)p : *(uint*)p;
+            return true;
+        }
+        return TryReadRom(pa, size, out value);
+    }
+
+    /// <summary>
+    /// Instruction bits from a ROM device's view. The window is remembered as holding code (a report's fetch
+    /// counts too: one needless invalidation at most), so that its next write drops what was translated.
+    /// </summary>
+    private bool TryReadRom(uint pa, int size, out uint value)
+    {
         value = 0;
-        if (Map.RamAt(pa) is not { } ram || !ram.Contains(pa, (uint)size)) return false;
-        byte* p = ram.Host + (pa - ram.Base);
-        value = size == 2 ? *(ushort*)p : *(uint*)p;
+        if (Map.DeviceAt(pa) is not { Device: IRomDevice rom } region || !rom.TryGetReadOnlyView(out var contents)) return false;
+        uint offset = pa - region.Base;
+        if ((ulong)offset + (uint)size > (ulong)contents.Length) return false;
+        // Instructions are little-endian whatever the data endianness (BE8), as the RAM path reads them.
+        value = size == 2 ? BinaryPrimitives.ReadUInt16LittleEndian(contents[(int)offset..]) : BinaryPrimitives.ReadUInt32LittleEndian(contents[(int)offset..]);
+        _romHoldingCode.Add(region);
         return true;
     }
 

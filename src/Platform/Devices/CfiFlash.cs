@@ -19,7 +19,7 @@ namespace Translator.Platform.Devices;
 /// (QEMU 9 reports a program error for it), and the buffer is kept until the confirm, as QEMU does since 8.1.
 /// Like QEMU, an erase takes effect at the 0x20 write and programming replaces bits rather than clearing them.
 /// </remarks>
-public sealed class CfiFlash : IMmioDevice
+public sealed class CfiFlash : IRomDevice
 {
     public const uint SectorSize = 256 * 1024;
     public const int BankWidth = 4, DeviceWidth = 2;
@@ -63,8 +63,14 @@ public sealed class CfiFlash : IMmioDevice
 
     public uint Size => (uint)_storage.Length;
 
-    /// <summary>Whether reads return the contents (read-array mode), so that a board could map the bank as memory while it is (QEMU's romd mode).</summary>
+    /// <summary>Whether reads return the contents (read-array mode): the bank then reads as memory, and code runs from it (QEMU's romd mode).</summary>
     public bool ReadsArray => _command == 0;
+
+    public bool TryGetReadOnlyView(out ReadOnlySpan<byte> contents)
+    {
+        contents = ReadsArray ? _storage : default;
+        return ReadsArray;
+    }
 
     /// <summary>The bank's contents as the read-array mode shows them.</summary>
     public ReadOnlySpan<byte> Contents => _storage;
