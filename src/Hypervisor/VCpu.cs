@@ -272,7 +272,7 @@ public sealed unsafe class VCpu : IDisposable
         {
             case ExitKind.Abort:
                 kind = GuestException.DataAbort;
-                s->Dfsr = exit.FaultStatus | (exit.FaultIsWrite ? FaultStatus.WriteNotRead : 0);
+                s->Dfsr = FaultStatus.InFormat(exit.FaultStatus, LongFaultFormat) | (exit.FaultIsWrite ? FaultStatus.WriteNotRead : 0);
                 s->Dfar = exit.FaultAddress;
                 break;
             case ExitKind.Exception when exit.Exception == ExceptionKind.SupervisorCall:
@@ -284,13 +284,13 @@ public sealed unsafe class VCpu : IDisposable
                 // The block that could not fetch its first instruction carries the fault status as its
                 // immediate. IFAR is the address that faulted: for a 32-bit Thumb instruction whose first
                 // halfword could be fetched, its second halfword's.
-                s->Ifsr = exit.Immediate != 0 ? exit.Immediate : FaultStatus.SynchronousExternal;
+                s->Ifsr = FaultStatus.InFormat(exit.Immediate != 0 ? exit.Immediate : FaultStatus.SynchronousExternal, LongFaultFormat);
                 s->Ifar = exit.Thumb && FetchStatus(exit.Pc, 2, Modes.IsPrivileged(s->Mode)) == 0 ? exit.Pc + 2 : exit.Pc;
                 break;
             case ExitKind.Exception when exit.Exception == ExceptionKind.Breakpoint:
                 // With no debugger attached, BKPT is a debug event that the core reports as a prefetch abort.
                 kind = GuestException.PrefetchAbort;
-                s->Ifsr = FaultStatus.DebugEvent;
+                s->Ifsr = FaultStatus.InFormat(FaultStatus.DebugEvent, LongFaultFormat);
                 break;
             case ExitKind.Exception:
                 // UDF and undefined encodings, and HVC and SMC, which are UNDEFINED without the
@@ -324,6 +324,9 @@ public sealed unsafe class VCpu : IDisposable
         ExceptionEntry.Enter(s, kind, preferred);
         return true;
     }
+
+    /// <summary>Whether the fault status registers take the long-descriptor format (TTBCR.EAE).</summary>
+    private bool LongFaultFormat => (State->Ttbcr & ShortDescriptorWalk.TtbcrEae) != 0;
 
     private uint FetchStatus(uint address, int size, bool privileged) => Memory.TryFetch(address, size, privileged, out _, out _, out _);
 

@@ -15,6 +15,9 @@ public readonly record struct Permitted(bool Read, bool Write, bool Execute);
 /// privileged-execute-never. An instruction fetch needs read permission too. The reserved DACR
 /// value 0b10 and AP[2:0] = 0b100 give no access, as on QEMU.
 ///
+/// Long-descriptor translations (<see cref="TranslationEntry.LongDescriptor"/>) skip the domain and
+/// always check the access flag, then AP[2:1] as the simplified model reads them.
+///
 /// Where QEMU orders these differently (it checks the domain before fetching the second-level
 /// descriptor, checks the access flag only in client domains and execute-never before it), the
 /// architecture's order is kept here; the guest programs compared with QEMU avoid those overlaps.
@@ -27,6 +30,13 @@ public static unsafe class AccessPermissions
     /// <summary>Returns 0 when the access is permitted, else the fault status (with the domain).</summary>
     public static uint Check(CpuState* s, in TranslationEntry e, AccessKind kind, bool privileged)
     {
+        if (e.LongDescriptor)
+        {
+            if ((e.AccessPermissions & 1) == 0) return FaultStatus.Long(FaultStatus.LongAccessFlag, e.Level);
+            var permitted = Of(s, e, privileged);
+            bool allowed = kind switch { AccessKind.Read => permitted.Read, AccessKind.Write => permitted.Write, _ => permitted.Execute };
+            return allowed ? 0 : FaultStatus.Long(FaultStatus.LongPermission, e.Level);
+        }
         uint type = DomainType(s->Dacr, e.Domain);
         if (type != DomainClient && type != DomainManager)
             return FaultStatus.WithDomain(FaultStatus.AtLevel(e.Level, FaultStatus.DomainSection, FaultStatus.DomainPage), e.Domain);
@@ -40,9 +50,10 @@ public static unsafe class AccessPermissions
     /// <summary>What the translation permits at the privilege, under the current DACR and SCTLR (nothing that would fault).</summary>
     public static Permitted Of(CpuState* s, in TranslationEntry e, bool privileged)
     {
-        uint type = DomainType(s->Dacr, e.Domain);
+        // Long descriptors have no domains (every access is checked as a client's) and always the access flag.
+        uint type = e.LongDescriptor ? DomainClient : DomainType(s->Dacr, e.Domain);
         if (type != DomainClient && type != DomainManager) return default;
-        bool simplified = (s->Sctlr & SctlrAfe) != 0;
+        bool simplified = e.LongDescriptor || (s->Sctlr & SctlrAfe) != 0;
         if (simplified && (e.AccessPermissions & 1) == 0) return default;
         if (type == DomainManager) return new(true, true, true);
         bool read, write;

@@ -282,7 +282,7 @@ public sealed unsafe class GuestMemory(PhysicalMap map, BlockCache? code = null)
 
     private static string Physical(uint va, uint pa) => va == pa ? "" : $" (physical 0x{pa:x8})";
 
-    private static string Describe(uint status) => (status & 0x40F) switch
+    private static string Describe(uint status) => (status & FaultStatus.LongFormat) != 0 ? DescribeLong(status) : (status & 0x40F) switch
     {
         FaultStatus.TranslationSection => "translation fault (section)",
         FaultStatus.TranslationPage => "translation fault (page)",
@@ -295,6 +295,19 @@ public sealed unsafe class GuestMemory(PhysicalMap map, BlockCache? code = null)
         FaultStatus.WalkExternalFirstLevel or FaultStatus.WalkExternalSecondLevel => "the translation table walk reached no RAM",
         _ => $"fault status 0x{status:x3}",
     };
+
+    private static string DescribeLong(uint status)
+    {
+        int level = (int)(status & 3);
+        return (status & 0x3C) switch
+        {
+            FaultStatus.LongTranslation => $"translation fault (level {level})",
+            FaultStatus.LongAccessFlag => $"access flag fault (level {level})",
+            FaultStatus.LongPermission => $"permission fault (level {level})",
+            FaultStatus.LongWalkExternal => $"the translation table walk reached no RAM (level {level})",
+            _ => $"fault status 0x{status & 0x3F:x2} (long-descriptor format)",
+        };
+    }
 
     public void Dispose() => Tlb.Dispose();
 }

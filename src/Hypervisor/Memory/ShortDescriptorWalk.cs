@@ -10,6 +10,9 @@ namespace Translator.Hypervisor.Memory;
 /// a second-level descriptor is a fault, a large page or a small page. Descriptors are read from
 /// guest RAM; a walk that reaches no RAM is a synchronous external abort on the walk.
 ///
+/// With TTBCR.EAE set the tables are in the long-descriptor format instead, and <see cref="Walk"/> hands
+/// the walk to <see cref="LongDescriptorWalk"/>.
+///
 /// This processor has no Security Extensions, so TTBCR has no PD0/PD1 (QEMU keeps only N then),
 /// and the NS bits mean nothing. A supersection's extended base address bits (PA[39:32]) lead
 /// beyond the 32-bit physical space, where there is nothing.
@@ -18,12 +21,14 @@ public static unsafe class ShortDescriptorWalk
 {
     public const uint TtbcrN = 7, TtbcrEae = 1u << 31;
 
-    /// <summary>Walks the tables for <paramref name="va"/>; returns 0 and the translation, or the fault status (with its domain).</summary>
+    /// <summary>
+    /// Walks the tables for <paramref name="va"/> in the format TTBCR.EAE selects (see <see cref="LongDescriptorWalk"/>);
+    /// returns 0 and the translation, or the fault status (with its domain).
+    /// </summary>
     public static uint Walk(CpuState* s, PhysicalMap map, uint va, out TranslationEntry entry)
     {
+        if ((s->Ttbcr & TtbcrEae) != 0) return LongDescriptorWalk.Walk(s, map, va, out entry);
         entry = default;
-        if ((s->Ttbcr & TtbcrEae) != 0)
-            throw new UnsupportedGuestStateException("TTBCR.EAE selects the long-descriptor translation table format, which is not modelled");
         int n = (int)(s->Ttbcr & TtbcrN);
         uint l1Address = n == 0 || va >> (32 - n) == 0
             ? (s->Ttbr0 & ~(0x3FFFu >> n)) | ((va << n) >> (n + 20) << 2)

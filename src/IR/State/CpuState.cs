@@ -57,6 +57,8 @@ public unsafe struct CpuState
     /// </summary>
     public uint Sctlr, Actlr, Vbar, Csselr;
     public uint Ttbr0, Ttbr1, Ttbcr, Dacr, ContextIdr, Prrr, Nmrr, Par;
+    /// <summary>The high words of the 64-bit TTBR0, TTBR1 and PAR of the long-descriptor format (LPAE: BADDR[39:32], the ASID in bits 23:16; PAR's PA[39:32] and ATTR).</summary>
+    public uint Ttbr0High, Ttbr1High, ParHigh;
     public uint Dfsr, Ifsr, Dfar, Ifar;
     public uint TpidrUrw, TpidrUro, TpidrPrw;
     /// <summary>The ThumbEE configuration and handler base (CP14).</summary>
