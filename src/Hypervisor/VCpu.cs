@@ -312,6 +312,17 @@ public sealed unsafe class VCpu : IDisposable
                 : $"neither its {kind} vector at 0x{vector:x8} nor its prefetch abort vector at 0x{abortVector:x8} can be fetched ({Describe(status)})";
             return false;
         }
+        // A handler that starts with an UNDEFINED instruction, when the undefined-instruction handler does
+        // too (a program without vectors over erased flash at address 0), enters a loop the guest never
+        // leaves: the run stops at the exception that would enter it, which is what went wrong.
+        uint undefinedVector = ExceptionEntry.VectorAddress(s, GuestException.Undefined);
+        if (StartsUndefined(vector, out uint word) && StartsUndefined(undefinedVector, out _))
+        {
+            why = vector == undefinedVector
+                ? $"its Undefined vector at 0x{vector:x8} holds an undefined instruction (0x{word:x8}) too, so no handler can run"
+                : $"its {kind} vector at 0x{vector:x8} holds an undefined instruction (0x{word:x8}), as does its Undefined vector at 0x{undefinedVector:x8}, so no handler can run";
+            return false;
+        }
         // An undefined instruction or a prefetch abort raised by the first instruction of its own
         // handler would be raised again on every entry: such a guest (erased flash at the vectors, say)
         // can never run on, so the run stops instead of spinning.
@@ -324,6 +335,24 @@ public sealed unsafe class VCpu : IDisposable
         ExceptionEntry.Enter(s, kind, preferred);
         return true;
     }
+
+    /// <summary>
+    /// Whether an ARM-state handler at <paramref name="vector"/> starts with an instruction that is UNDEFINED
+    /// on this processor. The last answer for each vector is kept with the word it was for, so an exception
+    /// whose handler has not changed costs one fetch here.
+    /// </summary>
+    private bool StartsUndefined(uint vector, out uint word)
+    {
+        word = 0;
+        if ((State->Sctlr & ExceptionEntry.SctlrTe) != 0 || Memory.TryFetch(vector, 4, privileged: true, out word, out _, out _) != 0) return false;
+        int slot = (int)(vector >> 2) & (_vectorWords.Length - 1);
+        if (_vectorWords[slot] is { } known && known.Address == vector && known.Word == word) return known.Undefined;
+        bool undefined = Frontend.A32.A32Table.CortexA15.Decode(word).IsUndefined;
+        _vectorWords[slot] = (vector, word, undefined);
+        return undefined;
+    }
+
+    private readonly (uint Address, uint Word, bool Undefined)?[] _vectorWords = new (uint, uint, bool)?[8];
 
     /// <summary>Whether the fault status registers take the long-descriptor format (TTBCR.EAE).</summary>
     private bool LongFaultFormat => (State->Ttbcr & ShortDescriptorWalk.TtbcrEae) != 0;
