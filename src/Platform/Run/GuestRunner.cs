@@ -108,6 +108,8 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
         }
         log.LogInformation("loaded {Kernel}: entry 0x{Entry:x8}, image ends at 0x{End:x8}", options.Kernel ?? options.Bios, entry, imageEnd);
         started(cpu);
+        // Console input (or a quit) that came before there was a vCPU to wake is taken now.
+        if (input is not null) cpu.RequestAttention();
 
         var bootTimer = Stopwatch.StartNew();
         bool stopped;
