@@ -28,16 +28,12 @@ public sealed class DeviceTreeVsDtcTests
         return result.Text;
     }
 
-    /// <summary>QEMU's tree for the board (../shared/reference beside the repository, or beside the worktrees).</summary>
+    /// <summary>QEMU's tree for the board, as dumped from qemu-system-arm 7.2 (the project's copy in docs/reference).</summary>
     internal static string ReferenceDts()
     {
-        for (var dir = new DirectoryInfo(GuestPrograms.SourceRoot()); dir is not null; dir = dir.Parent)
-        {
-            string path = Path.Combine(dir.FullName, "shared", "reference", "qemu-virt-cortex-a15.dts");
-            if (File.Exists(path)) return File.ReadAllText(path);
-        }
-        Assert.Fail("the reference device tree shared/reference/qemu-virt-cortex-a15.dts is not beside the repository");
-        return "";
+        string path = Path.Combine(GuestPrograms.SourceRoot(), "docs", "reference", "qemu-virt-cortex-a15.dts");
+        if (!File.Exists(path)) Assert.Fail($"the reference device tree {path} is missing");
+        return File.ReadAllText(path);
     }
 
     public static IEnumerable<TestCaseData> VirtOptions()

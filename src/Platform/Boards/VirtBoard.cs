@@ -21,7 +21,7 @@ public sealed record BoardOptions
 }
 
 /// <summary>
-/// QEMU's <c>virt</c> machine for a Cortex-A15 (see ../shared/reference/qemu-virt-cortex-a15.dts),
+/// QEMU's <c>virt</c> machine for a Cortex-A15 (see docs/reference/qemu-virt-cortex-a15.dts),
 /// with the devices Translator has: RAM, two CFI flash banks, the GICv2, the PL011 UART, the PL031 RTC,
 /// and 32 virtio-mmio transports holding the drives and an entropy source. Address for address and
 /// interrupt for interrupt as QEMU places them, so the same images boot on both.

@@ -2,7 +2,7 @@ namespace Translator.Platform.Boards;
 
 /// <summary>
 /// The parts of QEMU's <c>virt</c> memory map and interrupt wiring that <see cref="VirtBoard"/> does not
-/// name yet, as QEMU 7.2 lays them out (hw/arm/virt.c; ../shared/reference/qemu-virt-cortex-a15.dts).
+/// name yet, as QEMU 7.2 lays them out (hw/arm/virt.c; docs/reference/qemu-virt-cortex-a15.dts).
 /// Region sizes are the board's windows, which the device tree describes; a device model may decode
 /// less of its window than that.
 /// </summary>
