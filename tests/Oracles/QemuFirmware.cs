@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Translator.Oracles;
 
 /// <summary>qemu-system-arm starting firmware from flash (-bios), such as Debian's U-Boot, as the oracle of its console dialogue.</summary>
@@ -13,31 +11,8 @@ public static class QemuFirmware
     /// </summary>
     public static Qemu.Result Boot(string bios, string? dtb, IReadOnlyList<QemuLinux.Step> dialogue, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(Qemu.Tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        string[] arguments = ["-M", "virt", "-cpu", Qemu.Cpu, "-m", "256", "-nographic", "-monitor", "none", "-no-reboot",
-            "-nic", "none", "-device", "virtio-rng-device", "-bios", bios];
+        string[] arguments = ["-nic", "none", "-device", "virtio-rng-device", "-bios", bios];
         if (dtb is not null) arguments = [.. arguments, "-dtb", dtb];
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        using var qemu = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {Qemu.Tool}");
-        var output = new ConsoleLog();
-        var copy = output.CopyFromAsync(qemu.StandardOutput.BaseStream);
-        var errors = qemu.StandardError.ReadToEndAsync();
-        var deadline = DateTime.UtcNow + timeout;
-        output.Play(dialogue, qemu.StandardInput.BaseStream, deadline);
-        bool exited = qemu.WaitForExit(QemuLinux.Remaining(deadline));
-        if (!exited)
-        {
-            qemu.Kill(entireProcessTree: true);
-            qemu.WaitForExit();
-        }
-        copy.Wait();
-        _ = errors.Result;
-        return new Qemu.Result(output.ToArray(), exited ? qemu.ExitCode : -1, TimedOut: !exited);
+        return QemuLinux.Converse(arguments, dialogue, timeout);
     }
 }

@@ -17,6 +17,18 @@ public static class QemuLinux
     /// </summary>
     public static Qemu.Result Boot(string kernel, string initrd, string commandLine, TimeSpan timeout, string? disk = null, IReadOnlyList<Step>? dialogue = null)
     {
+        string[] arguments = ["-kernel", kernel, "-initrd", initrd, "-append", commandLine];
+        if (disk is not null) arguments = [.. arguments, "-drive", $"file={disk},format=raw,if=none,id=d0", "-device", "virtio-blk-device,drive=d0"];
+        return Converse(arguments, dialogue ?? [], timeout);
+    }
+
+    /// <summary>
+    /// Runs qemu-system-arm on the virt board (the Cortex-A15 without Advanced SIMD that Translator
+    /// models, 256 MB, no reboot) with <paramref name="arguments"/> added, plays <paramref name="dialogue"/>
+    /// on its console and waits for it to end, killing it at the timeout.
+    /// </summary>
+    public static Qemu.Result Converse(IEnumerable<string> arguments, IReadOnlyList<Step> dialogue, TimeSpan timeout)
+    {
         var start = new ProcessStartInfo(Qemu.Tool)
         {
             RedirectStandardOutput = true,
@@ -24,17 +36,14 @@ public static class QemuLinux
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        string[] arguments = ["-M", "virt", "-cpu", Qemu.Cpu, "-m", "256", "-nographic", "-monitor", "none", "-no-reboot",
-            "-kernel", kernel, "-initrd", initrd, "-append", commandLine];
-        if (disk is not null) arguments = [.. arguments, "-drive", $"file={disk},format=raw,if=none,id=d0", "-device", "virtio-blk-device,drive=d0"];
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        foreach (string argument in (string[])["-M", "virt", "-cpu", Qemu.Cpu, "-m", "256", "-nographic", "-monitor", "none", "-no-reboot", .. arguments])
+            start.ArgumentList.Add(argument);
         using var qemu = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {Qemu.Tool}");
         var output = new ConsoleLog();
         var copy = output.CopyFromAsync(qemu.StandardOutput.BaseStream);
         var errors = qemu.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow + timeout;
-
-        output.Play(dialogue ?? [], qemu.StandardInput.BaseStream, deadline);
+        output.Play(dialogue, qemu.StandardInput.BaseStream, deadline);
         bool exited = qemu.WaitForExit(Remaining(deadline));
         if (!exited)
         {
