@@ -336,23 +336,13 @@ public sealed unsafe class VCpu : IDisposable
         return true;
     }
 
-    /// <summary>
-    /// Whether an ARM-state handler at <paramref name="vector"/> starts with an instruction that is UNDEFINED
-    /// on this processor. The last answer for each vector is kept with the word it was for, so an exception
-    /// whose handler has not changed costs one fetch here.
-    /// </summary>
+    /// <summary>Whether an ARM-state handler at <paramref name="vector"/> starts with an instruction that is UNDEFINED on this processor.</summary>
     private bool StartsUndefined(uint vector, out uint word)
     {
         word = 0;
-        if ((State->Sctlr & ExceptionEntry.SctlrTe) != 0 || Memory.TryFetch(vector, 4, privileged: true, out word, out _, out _) != 0) return false;
-        int slot = (int)(vector >> 2) & (_vectorWords.Length - 1);
-        if (_vectorWords[slot] is { } known && known.Address == vector && known.Word == word) return known.Undefined;
-        bool undefined = Frontend.A32.A32Table.CortexA15.Decode(word).IsUndefined;
-        _vectorWords[slot] = (vector, word, undefined);
-        return undefined;
+        return (State->Sctlr & ExceptionEntry.SctlrTe) == 0 && Memory.TryFetch(vector, 4, privileged: true, out word, out _, out _) == 0
+            && Frontend.A32.A32Table.CortexA15.Decode(word).IsUndefined;
     }
-
-    private readonly (uint Address, uint Word, bool Undefined)?[] _vectorWords = new (uint, uint, bool)?[8];
 
     /// <summary>Whether the fault status registers take the long-descriptor format (TTBCR.EAE).</summary>
     private bool LongFaultFormat => (State->Ttbcr & ShortDescriptorWalk.TtbcrEae) != 0;

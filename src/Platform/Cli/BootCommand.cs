@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Translator.Backend.Execution;
-using Translator.Frontend.Lifting;
-using Translator.Platform.Devices;
 using Translator.Platform.Provisioning;
 using Translator.Platform.Run;
 
@@ -18,11 +15,7 @@ internal static class BootCommand
 {
     public static Command Create(Option<LogLevel> logLevel, TextWriter stdout, TextWriter stderr)
     {
-        var engine = new Option<string>("--engine") { Description = "jit: compile hot blocks; interp: interpret every block", DefaultValueFactory = _ => "jit" };
-        engine.AcceptOnlyFromAmong("jit", "interp");
-        var sensitive = new Option<string>("--sensitive") { Description = "trap: sensitive instructions exit to the hypervisor; translate: lowered inline", DefaultValueFactory = _ => "translate" };
-        sensitive.AcceptOnlyFromAmong("trap", "translate");
-        var stats = new Option<bool>("--stats") { Description = "Print exits by reason, blocks, TLB figures, run time and MIPS when the guest stops" };
+        var engine = new EngineOptionSet();
         var memory = new Option<string>("-m", "--memory") { Description = "RAM size, e.g. 256M, 1G", DefaultValueFactory = _ => "256M" };
         var drive = new Option<string[]>("--drive") { Description = "A disk for a virtio-blk device (/dev/vda): file=IMG[,readonly]" };
         var append = new Option<string>("--append") { Description = "More kernel command-line arguments, after the default ones", DefaultValueFactory = _ => "" };
@@ -30,8 +23,9 @@ internal static class BootCommand
         var timeout = new Option<double?>("--timeout") { Description = "Stop after this many seconds" };
         var command = new Command("boot", "Boot Debian's armmp Linux kernel with a busybox shell (fetched from Debian's archive on first use)")
         {
-            engine, sensitive, stats, memory, drive, append, cache, timeout,
+            memory, drive, append, cache, timeout,
         };
+        engine.AddTo(command);
         command.SetAction(result =>
         {
             using var loggers = CommandLine.CreateLoggerFactory(result.GetValue(logLevel), stderr);
@@ -40,15 +34,12 @@ internal static class BootCommand
             RunOptions options;
             try
             {
-                options = new RunOptions
+                options = engine.Apply(result, new RunOptions
                 {
                     RamSize = RunOptionSet.ParseSize(result.GetValue(memory)!),
                     Drives = [.. (result.GetValue(drive) ?? []).Select(DriveSpec.Parse)],
-                    Engine = result.GetValue(engine) == "interp" ? EngineKind.Interpreter : EngineKind.Jit,
-                    Sensitive = result.GetValue(sensitive) == "trap" ? SensitiveMode.Trap : SensitiveMode.Translate,
-                    Statistics = result.GetValue(stats),
-                    Timeout = result.GetValue(timeout) is { } t ? (t > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--timeout must be positive")) : null,
-                };
+                    Timeout = RunOptionSet.ParseTimeout(result.GetValue(timeout)),
+                });
                 using (var progress = new ProgressLine(stderr))
                     image = new GuestImages(result.GetValue(cache)).Provision(progress);
             }

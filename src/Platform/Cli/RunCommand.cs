@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Translator.Backend.Execution;
-using Translator.Frontend.Lifting;
 using Translator.IR.Passes;
 using Translator.Platform.Boards;
 using Translator.Platform.Devices;
@@ -17,22 +15,13 @@ internal static class RunCommand
     public static Command Create(Option<LogLevel> logLevel, TextWriter stdout, TextWriter stderr)
     {
         var options = new RunOptionSet();
-        var engine = new Option<string>("--engine") { Description = "jit: compile hot blocks; interp: interpret every block", DefaultValueFactory = _ => "jit" };
-        engine.AcceptOnlyFromAmong("jit", "interp");
-        var sensitive = new Option<string>("--sensitive") { Description = "trap: sensitive instructions exit to the hypervisor; translate: lowered inline", DefaultValueFactory = _ => "translate" };
-        sensitive.AcceptOnlyFromAmong("trap", "translate");
-        var stats = new Option<bool>("--stats") { Description = "Print exits by reason, blocks, TLB misses, cache hits, translation time, run time and MIPS" };
-
-        var command = new Command("run", "Run a guest program") { engine, sensitive, stats };
+        var engine = new EngineOptionSet();
+        var command = new Command("run", "Run a guest program");
+        engine.AddTo(command);
         options.AddTo(command);
         command.SetAction(result => options.Guard(result, logLevel, stderr, "run", log =>
         {
-            var run = options.Bind(result) with
-            {
-                Engine = result.GetValue(engine) == "interp" ? EngineKind.Interpreter : EngineKind.Jit,
-                Sensitive = result.GetValue(sensitive) == "trap" ? SensitiveMode.Trap : SensitiveMode.Translate,
-                Statistics = result.GetValue(stats),
-            };
+            var run = engine.Apply(result, options.Bind(result));
             using var console = new BufferedStream(Console.OpenStandardOutput());
             return OnTerminal(run, console, stderr, log);
         }));
@@ -133,7 +122,7 @@ internal sealed class RunOptionSet
             RamSize = ParseSize(result.GetValue(_memory)!),
             Semihosting = result.GetValue(_semihosting),
             MaxInstructions = result.GetValue(_maxInsns) ?? ulong.MaxValue,
-            Timeout = result.GetValue(_timeout) is { } t ? (t > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--timeout must be positive")) : null,
+            Timeout = ParseTimeout(result.GetValue(_timeout)),
             Append = result.GetValue(_append)!,
             CountInstructions = result.GetValue(_icount),
             Initrd = Existing(result.GetValue(_initrd)),
@@ -145,6 +134,9 @@ internal sealed class RunOptionSet
             options = Optimisations[name](options);
         return options;
     }
+
+    internal static TimeSpan? ParseTimeout(double? seconds) =>
+        seconds is { } t ? (t > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--timeout must be positive")) : null;
 
     private static string? Existing(string? path) =>
         path is null || File.Exists(path) ? path : throw new ArgumentException($"{path}: no such file");

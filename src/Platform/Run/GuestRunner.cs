@@ -49,18 +49,17 @@ public sealed unsafe class GuestRunner(RunOptions options, Stream console, TextW
         using var cancel = options.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
         VCpu? current = null;
         using var input = Input is null ? null : new ConsoleInput(Input, InteractiveInput, () => current?.RequestAttention());
-        var timer = Stopwatch.StartNew();
         while (true)
         {
             _resetRequested = false;
-            var outcome = Boot(kernel, initrd, firmware, input, cancel, timer, cpu => current = cpu);
+            var outcome = Boot(kernel, initrd, firmware, input, cancel, cpu => current = cpu);
             // SYSTEM_RESET restarts the board with the same images, as a reboot does.
             if (!_resetRequested || cancel.IsCancellationRequested) return outcome;
             log.LogInformation("restarting the guest (PSCI SYSTEM_RESET)");
         }
     }
 
-    private RunOutcome Boot(KernelImage? kernel, (string, byte[])? initrd, byte[]? firmware, ConsoleInput? input, CancellationTokenSource cancel, Stopwatch timer, Action<VCpu> started)
+    private RunOutcome Boot(KernelImage? kernel, (string, byte[])? initrd, byte[]? firmware, ConsoleInput? input, CancellationTokenSource cancel, Action<VCpu> started)
     {
         using var board = new VirtBoard(new BoardOptions { RamSize = options.RamSize, Drives = options.Drives, Firmware = firmware }, console);
         var ram = board.Ram;
